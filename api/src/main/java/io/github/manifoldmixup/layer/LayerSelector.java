@@ -1,0 +1,213 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.manifoldmixup.layer;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns layer names into {@link MixingPoint}s of a block, or chooses them when none are named.
+ *
+ * <p><b>Naming a layer.</b> A mixing layer is named by a child of the model's {@link
+ * SequentialBlock} and means "the output of that child": its DJL name ({@code "04ParallelBlock"}),
+ * or its 1-based number ({@code "4"}, the number in DJL's name). Children of nested {@code
+ * SequentialBlock}s are reached with {@code '/'}: {@code "02SequentialBlock/03Conv2d"} or {@code
+ * "2/3"}. {@code "input"} (or {@code "0"}) is the input itself.
+ *
+ * <p><b>Automatic choice.</b> With no layers named, the eligible points are the boundaries between
+ * the top-level children that come before the classifier (the last child that has parameters).
+ * Residual units are never split, since only top-level boundaries are used. A boundary that feeds
+ * straight into a parameter-free child (an activation, pooling, flatten or dropout block) is
+ * skipped in favour of the end of that run, so that {@code Linear, ReLU} counts as one layer, and
+ * parameter-free children before the first layer with parameters (a flatten) are part of the input.
+ * For DJL's {@code ResNetV1} on 28x28 inputs this gives the stem, each residual unit but the last,
+ * and the pooled features.
+ */
+public final class LayerSelector {
+
+    private static final String SEPARATOR = "/";
+
+    private LayerSelector() {}
+
+    /**
+     * Resolves the mixing points of a block.
+     *
+     * @param block the model's block
+     * @param layers the named layers; empty for the automatic choice
+     * @param includeInput whether the input is one more candidate
+     * @return the mixing points, in the order given (the input first when included)
+     * @throws IllegalArgumentException if a name is unknown or the block cannot be mixed; the
+     *     message lists the available names or says what is supported
+     */
+    public static List<MixingPoint> select(Block block, List<String> layers, boolean includeInput) {
+        if (block == null) {
+            throw new IllegalArgumentException(
+                    "The model has no block. Set one with model.setBlock(...) before creating the"
+                            + " trainer.");
+        }
+        Set<MixingPoint> points = new LinkedHashSet<>();
+        if (includeInput) {
+            points.add(MixingPoint.INPUT_POINT);
+        }
+        if (layers.isEmpty()) {
+            points.addAll(automatic(block, includeInput));
+        }
+        for (String layer : layers) {
+            MixingPoint point = resolve(block, layer);
+            if (!points.add(point)) {
+                throw new IllegalArgumentException(
+                        "Mixing layer '" + layer + "' is named twice (as " + point + ").");
+            }
+        }
+        return List.copyOf(points);
+    }
+
+    /**
+     * Returns every name {@link #select} accepts for a block: the input and each child path.
+     *
+     * @param block the model's block
+     * @return the names, depth first
+     */
+    public static List<String> availableNames(Block block) {
+        List<String> names = new ArrayList<>();
+        names.add(MixingPoint.INPUT);
+        if (block instanceof SequentialBlock) {
+            collectNames(block, "", names);
+        }
+        return names;
+    }
+
+    private static void collectNames(Block block, String prefix, List<String> names) {
+        for (Pair<String, Block> child : block.getChildren()) {
+            String name = prefix + child.getKey();
+            names.add(name);
+            if (child.getValue() instanceof SequentialBlock) {
+                collectNames(child.getValue(), name + SEPARATOR, names);
+            }
+        }
+    }
+
+    private static List<MixingPoint> automatic(Block block, boolean includeInput) {
+        if (!(block instanceof SequentialBlock)) {
+            if (includeInput) {
+                return List.of();
+            }
+            throw unsupported(block);
+        }
+        requireChainOutput(block, block.getClass().getSimpleName());
+        List<Pair<String, Block>> children = block.getChildren().stream().toList();
+        int classifier = -1;
+        for (int i = 0; i < children.size(); i++) {
+            if (!children.get(i).getValue().getParameters().isEmpty()) {
+                classifier = i;
+            }
+        }
+        List<MixingPoint> points = new ArrayList<>();
+        boolean afterParameters = false;
+        for (int i = 0; i < classifier; i++) {
+            afterParameters |= !children.get(i).getValue().getParameters().isEmpty();
+            if (afterParameters && !children.get(i + 1).getValue().getParameters().isEmpty()) {
+                points.add(new MixingPoint(children.get(i).getKey(), List.of(i)));
+            }
+        }
+        if (points.isEmpty() && !includeInput) {
+            throw new IllegalArgumentException(
+                    "Found no block boundary before the classifier in the model's SequentialBlock"
+                            + " (children: "
+                            + String.join(", ", block.getChildren().keys())
+                            + "). Name the layers with optMixingLayers(...) or mix the input with"
+                            + " optIncludeInput(true).");
+        }
+        return points;
+    }
+
+    private static MixingPoint resolve(Block root, String layer) {
+        if (layer == null || layer.isBlank()) {
+            throw new IllegalArgumentException("A mixing layer name is empty.");
+        }
+        if (MixingPoint.INPUT.equals(layer) || "0".equals(layer)) {
+            return MixingPoint.INPUT_POINT;
+        }
+        if (!(root instanceof SequentialBlock)) {
+            throw unsupported(root);
+        }
+        List<Integer> path = new ArrayList<>();
+        StringBuilder name = new StringBuilder();
+        Block current = root;
+        for (String segment : layer.split(SEPARATOR, -1)) {
+            if (!(current instanceof SequentialBlock)) {
+                throw new IllegalArgumentException(
+                        "Cannot mix inside '"
+                                + name
+                                + "' (a "
+                                + current.getClass().getSimpleName()
+                                + ", not a SequentialBlock): the library mixes only at child"
+                                + " boundaries of SequentialBlocks, never between the branches of"
+                                + " a residual unit. Mix at '"
+                                + name
+                                + "' itself.");
+            }
+            requireChainOutput(current, name.length() == 0 ? "the model's block" : name.toString());
+            List<Pair<String, Block>> children = current.getChildren().stream().toList();
+            int index = indexOf(children, segment);
+            if (index < 0) {
+                throw new IllegalArgumentException(
+                        "Unknown mixing layer '"
+                                + layer
+                                + "'. Available: "
+                                + String.join(", ", availableNames(root))
+                                + ". Name a child of the model's SequentialBlock by its name or its"
+                                + " 1-based number (\"04ParallelBlock\" or \"4\"), nested ones"
+                                + " joined with '/'.");
+            }
+            path.add(index);
+            if (name.length() > 0) {
+                name.append(SEPARATOR);
+            }
+            name.append(children.get(index).getKey());
+            current = children.get(index).getValue();
+        }
+        return new MixingPoint(name.toString(), path);
+    }
+
+    private static int indexOf(List<Pair<String, Block>> children, String segment) {
+        for (int i = 0; i < children.size(); i++) {
+            if (children.get(i).getKey().equals(segment)) {
+                return i;
+            }
+        }
+        if (segment.matches("[0-9]{1,9}")) {
+            int number = Integer.parseInt(segment);
+            if (number >= 1 && number <= children.size()) {
+                return number - 1;
+            }
+        }
+        return -1;
+    }
+
+    private static void requireChainOutput(Block block, String what) {
+        if (((SequentialBlock) block).isReturnIntermediate()) {
+            throw new IllegalArgumentException(
+                    what
+                            + " is a SequentialBlock that returns its intermediate outputs"
+                            + " (setReturnIntermediate(true)); mixing needs a plain chain.");
+        }
+    }
+
+    private static IllegalArgumentException unsupported(Block block) {
+        return new IllegalArgumentException(
+                "Cannot mix hidden states of a "
+                        + block.getClass().getSimpleName()
+                        + ": Manifold Mixup mixes at the boundaries between the children of a"
+                        + " SequentialBlock (as in DJL's ResNetV1 and Mlp), and any block can be"
+                        + " trained with input mixup alone (optIncludeInput(true) and no mixing"
+                        + " layers). Rebuild the network as a SequentialBlock whose children end"
+                        + " where you want to mix.");
+    }
+}

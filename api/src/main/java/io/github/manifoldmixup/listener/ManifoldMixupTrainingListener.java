@@ -1,0 +1,335 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.manifoldmixup.listener;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.nn.Block;
+import ai.djl.training.Trainer;
+import ai.djl.training.listener.TrainingListenerAdapter;
+import io.github.manifoldmixup.layer.LayerSelector;
+import io.github.manifoldmixup.layer.MixingPoint;
+import io.github.manifoldmixup.loss.MixupLoss;
+import io.github.manifoldmixup.sampling.MixingPlanner;
+import io.github.manifoldmixup.strategy.MixupStrategies;
+import io.github.manifoldmixup.strategy.MixupStrategy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds Manifold Mixup (Verma et al., ICML 2019) to any DJL {@link Trainer}.
+ *
+ * <p>For each training batch the listener draws one mixing point {@code k} uniformly from the
+ * eligible set, a coefficient {@code lambda ~ Beta(alpha, alpha)} and a random permutation {@code
+ * p} of the batch (on the activation's device); runs the network up to {@code k}; replaces the
+ * hidden batch {@code h} by {@code lambda * h + (1 - lambda) * h[p]} (or what the chosen {@link
+ * MixupStrategy} makes of it); and finishes the forward pass. {@link MixupLoss} then trains against
+ * the equally mixed targets. Gradients flow through every layer, those before {@code k} included.
+ * Validation, {@code trainer.evaluate} and predictors never mix.
+ *
+ * <p>How: when the trainer is created ({@link #onTrainingBegin}) the listener checks the
+ * configuration and puts a transparent stand-in for the model's block in its place; when the
+ * trainer is closed ({@link #onTrainingEnd}, also after a training step threw) it puts the user's
+ * block object back. Parameter names and the saved file format are unchanged throughout.
+ *
+ * <pre>{@code
+ * ManifoldMixupTrainingListener mixup = ManifoldMixupTrainingListener.builder()
+ *         .optAlpha(2f)
+ *         .optMixingLayers("01Conv2d", "04ParallelBlock")
+ *         .optIncludeInput(true)
+ *         .optSeed(42)
+ *         .build();
+ * TrainingConfig config = new DefaultTrainingConfig(MixupLoss.wrap(Loss.softmaxCrossEntropyLoss()))
+ *         .addTrainingListeners(mixup);
+ * }</pre>
+ *
+ * <p>Reproducibility: the same {@link Builder#optSeed seed} gives the same sequence of mixing
+ * points and coefficients; permutations come from the engine's generator on the device, so they
+ * repeat when the engine is seeded too ({@code Engine.getInstance().setRandomSeed(seed)}).
+ *
+ * <p>Per epoch the listener logs how often each point was mixed and the mean coefficient; {@link
+ * #getEpochStatistics()} returns the same figures.
+ */
+public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter {
+
+    private static final Logger logger =
+            LoggerFactory.getLogger(ManifoldMixupTrainingListener.class);
+
+    private final float alpha;
+    private final List<String> mixingLayers;
+    private final boolean includeInput;
+    private final long seed;
+    private final MixupStrategy strategy;
+
+    private final List<MixingStatistics> epochStatistics = new ArrayList<>();
+    private Attachment attachment;
+
+    private ManifoldMixupTrainingListener(Builder builder) {
+        alpha = builder.alpha;
+        mixingLayers = List.copyOf(builder.mixingLayers);
+        includeInput = builder.includeInput;
+        seed = builder.seed;
+        strategy = builder.strategy;
+    }
+
+    /**
+     * Returns a builder with the paper's defaults: {@code alpha = 2}, automatic layer choice,
+     * strategy {@code "mixup"}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Checks the configuration against the trainer and swaps the model's block for a mixing
+     * stand-in.
+     *
+     * @param trainer the trainer being created
+     * @throws IllegalArgumentException if the loss is not wrapped in {@link MixupLoss}, a layer is
+     *     unknown, the block cannot be mixed or the strategy does not support the engine
+     * @throws IllegalStateException if this listener is already attached to another trainer
+     */
+    @Override
+    public synchronized void onTrainingBegin(Trainer trainer) {
+        if (attachment != null) {
+            throw new IllegalStateException(
+                    "This ManifoldMixupTrainingListener is already attached to a trainer of model '"
+                            + attachment.model.getName()
+                            + "'. Close that trainer first, or build one listener per trainer.");
+        }
+        if (!(trainer.getLoss() instanceof MixupLoss)) {
+            throw new IllegalArgumentException(
+                    "ManifoldMixupTrainingListener needs a mixup-aware loss, but the trainer's loss"
+                            + " is "
+                            + trainer.getLoss().getClass().getSimpleName()
+                            + ". Wrap it: new DefaultTrainingConfig(MixupLoss.wrap("
+                            + describeLoss(trainer)
+                            + "))");
+        }
+        Engine engine = trainer.getManager().getEngine();
+        if (!strategy.supports(engine)) {
+            throw new IllegalArgumentException(
+                    "Mixing strategy '"
+                            + strategy.getName()
+                            + "' ("
+                            + strategy.getClass().getName()
+                            + ") does not support the "
+                            + engine.getEngineName()
+                            + " engine. Available strategies: "
+                            + String.join(", ", MixupStrategies.names()));
+        }
+        Model model = trainer.getModel();
+        Block block = model.getBlock();
+        if (block instanceof MixingBlock) {
+            throw new IllegalStateException(
+                    "The model is already being mixed by another ManifoldMixupTrainingListener;"
+                            + " add only one to a training configuration.");
+        }
+        List<MixingPoint> points = LayerSelector.select(block, mixingLayers, includeInput);
+        MixingTally tally = new MixingTally(points);
+        MixingPlanner planner = new MixingPlanner(points.size(), alpha, seed);
+        model.setBlock(new MixingBlock(block, points, strategy, planner, tally));
+        attachment = new Attachment(model, block, tally);
+        epochStatistics.clear();
+        logger.info(
+                "Manifold Mixup: strategy '{}', alpha {}, mixing at {} ({})",
+                strategy.getName(),
+                alpha,
+                points.stream().map(MixingPoint::name).collect(Collectors.joining(", ")),
+                mixingLayers.isEmpty() ? "chosen automatically" : "as configured");
+    }
+
+    /**
+     * Records and logs what was mixed during the epoch that just ended.
+     *
+     * @param trainer the trainer
+     */
+    @Override
+    public synchronized void onEpoch(Trainer trainer) {
+        if (attachment == null) {
+            return;
+        }
+        MixingStatistics statistics = attachment.tally.takeEpoch(epochStatistics.size());
+        epochStatistics.add(statistics);
+        logger.info("Manifold Mixup {}", statistics);
+    }
+
+    /**
+     * Puts the user's block back into the model. Runs when the trainer is closed, so also after a
+     * training step threw; calling it again does nothing.
+     *
+     * @param trainer the trainer
+     */
+    @Override
+    public synchronized void onTrainingEnd(Trainer trainer) {
+        if (attachment == null) {
+            return;
+        }
+        attachment.model.setBlock(attachment.block);
+        attachment = null;
+    }
+
+    /**
+     * Returns what was mixed in each completed epoch of the current (or last) training run.
+     *
+     * @return one entry per epoch, oldest first
+     */
+    public synchronized List<MixingStatistics> getEpochStatistics() {
+        return Collections.unmodifiableList(new ArrayList<>(epochStatistics));
+    }
+
+    /**
+     * Returns the coefficient distribution's parameter.
+     *
+     * @return alpha of {@code Beta(alpha, alpha)}
+     */
+    public float getAlpha() {
+        return alpha;
+    }
+
+    /**
+     * Returns the strategy that mixes the hidden states.
+     *
+     * @return the strategy
+     */
+    public MixupStrategy getStrategy() {
+        return strategy;
+    }
+
+    private static String describeLoss(Trainer trainer) {
+        String name = trainer.getLoss().getClass().getSimpleName();
+        return "SoftmaxCrossEntropyLoss".equals(name) ? "Loss.softmaxCrossEntropyLoss()" : "loss";
+    }
+
+    /** The model being trained, its own block and the current epoch's counters. */
+    private record Attachment(Model model, Block block, MixingTally tally) {}
+
+    /** Configures a {@link ManifoldMixupTrainingListener}. */
+    public static final class Builder {
+
+        private float alpha = 2f;
+        private final List<String> mixingLayers = new ArrayList<>();
+        private boolean includeInput;
+        private long seed = ThreadLocalRandom.current().nextLong();
+        private String strategyName = MixupStrategies.DEFAULT;
+        private MixupStrategy strategy;
+
+        private Builder() {}
+
+        /**
+         * Sets alpha: {@code lambda ~ Beta(alpha, alpha)}. The paper uses 2.0 on CIFAR-10/100 and
+         * SVHN, 0.2 on Tiny-ImageNet.
+         *
+         * @param alpha a positive number; default 2.0
+         * @return this builder
+         */
+        public Builder optAlpha(float alpha) {
+            this.alpha = alpha;
+            return this;
+        }
+
+        /**
+         * Sets the layers whose outputs may be mixed; one is drawn uniformly per batch. Names are
+         * children of the model's {@code SequentialBlock} ({@code "04ParallelBlock"}), their
+         * 1-based numbers ({@code "4"}), or nested paths ({@code "02SequentialBlock/03Conv2d"}).
+         * Without this option the listener chooses the block boundaries before the classifier (see
+         * {@link LayerSelector}) and logs its choice.
+         *
+         * @param layers the layer names
+         * @return this builder
+         */
+        public Builder optMixingLayers(String... layers) {
+            mixingLayers.clear();
+            mixingLayers.addAll(Arrays.asList(layers));
+            return this;
+        }
+
+        /**
+         * Sets the layers whose outputs may be mixed by their 1-based child numbers, the numbers in
+         * DJL's child names ({@code 4} is {@code "04ParallelBlock"}); {@code 0} is the input.
+         *
+         * @param layers the child numbers
+         * @return this builder
+         */
+        public Builder optMixingLayers(int... layers) {
+            mixingLayers.clear();
+            Arrays.stream(layers).mapToObj(String::valueOf).forEach(mixingLayers::add);
+            return this;
+        }
+
+        /**
+         * Sets whether the input is one more mixing candidate (input mixup when drawn).
+         *
+         * @param includeInput default {@code false}
+         * @return this builder
+         */
+        public Builder optIncludeInput(boolean includeInput) {
+            this.includeInput = includeInput;
+            return this;
+        }
+
+        /**
+         * Sets the seed of the mixing points and coefficients.
+         *
+         * @param seed default: a random seed
+         * @return this builder
+         */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Selects a strategy by name among those on the class path.
+         *
+         * @param name default {@code "mixup"}, the interpolation of the paper
+         * @return this builder
+         */
+        public Builder optStrategy(String name) {
+            this.strategyName = Objects.requireNonNull(name, "name");
+            this.strategy = null;
+            return this;
+        }
+
+        /**
+         * Uses the given strategy instance.
+         *
+         * @param strategy a strategy, which must be safe to call from several threads
+         * @return this builder
+         */
+        public Builder optStrategy(MixupStrategy strategy) {
+            this.strategy = Objects.requireNonNull(strategy, "strategy");
+            this.strategyName = strategy.getName();
+            return this;
+        }
+
+        /**
+         * Builds the listener.
+         *
+         * @return the listener
+         * @throws IllegalArgumentException if alpha is not positive or the strategy is unknown
+         */
+        public ManifoldMixupTrainingListener build() {
+            if (!(alpha > 0) || Float.isInfinite(alpha)) {
+                throw new IllegalArgumentException(
+                        "alpha must be a positive finite number (lambda ~ Beta(alpha, alpha)), got "
+                                + alpha
+                                + ". The paper uses 2.0 for CIFAR and SVHN, 0.2 for Tiny-ImageNet.");
+            }
+            if (strategy == null) {
+                strategy = MixupStrategies.find(strategyName);
+            }
+            return new ManifoldMixupTrainingListener(this);
+        }
+    }
+}

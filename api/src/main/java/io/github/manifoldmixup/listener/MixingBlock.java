@@ -1,0 +1,335 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.manifoldmixup.listener;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBaseBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.BlockList;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.PairList;
+import io.github.manifoldmixup.layer.MixingPoint;
+import io.github.manifoldmixup.loss.MixingRecord;
+import io.github.manifoldmixup.sampling.MixingPlan;
+import io.github.manifoldmixup.sampling.MixingPlanner;
+import io.github.manifoldmixup.strategy.MixedState;
+import io.github.manifoldmixup.strategy.MixingContext;
+import io.github.manifoldmixup.strategy.MixupStrategy;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A transparent stand-in for the user's block while training: training forwards are mixed at one
+ * drawn point, everything else (inference, parameters, initialization, saving, loading) is the
+ * user's block itself.
+ *
+ * <p>The user's block is held, not registered as a child, so parameter names and the {@code
+ * .params} file format are unchanged and a model saved during training loads into the plain block.
+ */
+final class MixingBlock extends AbstractBaseBlock {
+
+    private final Block block;
+    private final List<MixingPoint> points;
+    private final MixupStrategy strategy;
+    private final MixingPlanner planner;
+    private final MixingTally tally;
+    private volatile boolean validated;
+
+    MixingBlock(
+            Block block,
+            List<MixingPoint> points,
+            MixupStrategy strategy,
+            MixingPlanner planner,
+            MixingTally tally) {
+        this.block = block;
+        this.points = points;
+        this.strategy = strategy;
+        this.planner = planner;
+        this.tally = tally;
+    }
+
+    /** Returns the user's block. */
+    Block getBlock() {
+        return block;
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
+        if (!training) {
+            return block.forward(parameterStore, inputs, false, params);
+        }
+        return mixedForward(parameterStore, inputs, null, params);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList data,
+            NDList labels,
+            PairList<String, Object> params) {
+        return mixedForward(parameterStore, data, labels, params);
+    }
+
+    private NDList mixedForward(
+            ParameterStore parameterStore,
+            NDList data,
+            NDList labels,
+            PairList<String, Object> params) {
+        Shape shape = data.head().getShape();
+        if (shape.dimension() == 0 || shape.get(0) < 2) {
+            tally.unmixed();
+            return forwardChild(block, parameterStore, data, labels, params);
+        }
+        if (!validated) {
+            validate(data.getShapes());
+        }
+        MixingPlan plan = planner.next();
+        MixingPoint point = points.get(plan.pointIndex());
+        Mixer mixer = new Mixer(point, plan.lambda());
+        NDList output =
+                forwardTo(block, point.path(), 0, parameterStore, data, labels, params, mixer);
+        tally.mixed(plan.pointIndex(), plan.lambda());
+        return mixer.record.appendTo(output);
+    }
+
+    /** Runs {@code block}, mixing at {@code path[depth..]} inside it (an empty path: its input). */
+    private static NDList forwardTo(
+            Block block,
+            List<Integer> path,
+            int depth,
+            ParameterStore parameterStore,
+            NDList x,
+            NDList labels,
+            PairList<String, Object> params,
+            Mixer mixer) {
+        if (path.isEmpty()) {
+            return forwardChild(block, parameterStore, mixer.mix(x), labels, params);
+        }
+        int target = path.get(depth);
+        boolean last = depth == path.size() - 1;
+        List<Block> children = block.getChildren().values();
+        NDList current = x;
+        for (int i = 0; i < children.size(); i++) {
+            Block child = children.get(i);
+            if (i == target && !last) {
+                current =
+                        forwardTo(
+                                child,
+                                path,
+                                depth + 1,
+                                parameterStore,
+                                current,
+                                labels,
+                                params,
+                                mixer);
+            } else {
+                current = forwardChild(child, parameterStore, current, labels, params);
+                if (i == target) {
+                    current = mixer.mix(current);
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Calls a child exactly as {@code SequentialBlock} does on the same training path. */
+    private static NDList forwardChild(
+            Block child,
+            ParameterStore parameterStore,
+            NDList x,
+            NDList labels,
+            PairList<String, Object> params) {
+        return labels == null
+                ? child.forward(parameterStore, x, true)
+                : child.forward(parameterStore, x, labels, params);
+    }
+
+    /** Checks once, before the first mixed batch, that the strategy can mix every point. */
+    private synchronized void validate(Shape[] inputShapes) {
+        if (validated) {
+            return;
+        }
+        for (MixingPoint point : points) {
+            Shape[] shapes = shapesAt(block, point.path(), 0, inputShapes);
+            if (shapes.length != 1) {
+                throw new IllegalArgumentException(
+                        "Mixing point '"
+                                + point
+                                + "' outputs "
+                                + shapes.length
+                                + " arrays; only a single hidden-state array can be mixed."
+                                + " Choose another layer.");
+            }
+            strategy.validate(point.name(), shapes[0]);
+        }
+        validated = true;
+    }
+
+    private static Shape[] shapesAt(Block block, List<Integer> path, int depth, Shape[] input) {
+        if (path.isEmpty()) {
+            return input;
+        }
+        List<Block> children = block.getChildren().values();
+        Shape[] current = input;
+        for (int i = 0; i < path.get(depth); i++) {
+            current = children.get(i).getOutputShapes(current);
+        }
+        Block target = children.get(path.get(depth));
+        return depth == path.size() - 1
+                ? target.getOutputShapes(current)
+                : shapesAt(target, path, depth + 1, current);
+    }
+
+    /** Mixes the hidden state of one forward pass and keeps its record. */
+    private final class Mixer {
+        private final MixingPoint point;
+        private final float lambda;
+        private MixingRecord record;
+
+        Mixer(MixingPoint point, float lambda) {
+            this.point = point;
+            this.lambda = lambda;
+        }
+
+        NDList mix(NDList hidden) {
+            NDArray state = hidden.singletonOrThrow();
+            NDManager manager = state.getManager();
+            if (!manager.getDevice().equals(state.getDevice())) {
+                // after Batch.split, arrays copied to a device keep their host-side manager
+                manager = manager.newSubManager(state.getDevice());
+            }
+            NDArray permutation = manager.randomPermutation(state.getShape().get(0));
+            MixedState mixed =
+                    strategy.mix(
+                            state, new MixingContext(point.name(), lambda, permutation, manager));
+            record = new MixingRecord(mixed.targetWeight(), permutation);
+            return new NDList(mixed.hidden());
+        }
+    }
+
+    // Everything below is the user's block itself.
+
+    @Override
+    public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
+        block.initialize(manager, dataType, inputShapes);
+        validate(inputShapes);
+    }
+
+    @Override
+    public boolean isInitialized() {
+        return block.isInitialized();
+    }
+
+    @Override
+    public BlockList getChildren() {
+        return block.getChildren();
+    }
+
+    @Override
+    public ParameterList getDirectParameters() {
+        return block.getDirectParameters();
+    }
+
+    @Override
+    public ParameterList getParameters() {
+        return block.getParameters();
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return block.getOutputShapes(inputShapes);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes, DataType[] inputDataTypes) {
+        return block.getOutputShapes(inputShapes, inputDataTypes);
+    }
+
+    @Override
+    public Shape[] getInputShapes() {
+        return block.getInputShapes();
+    }
+
+    @Override
+    public DataType[] getOutputDataTypes() {
+        return block.getOutputDataTypes();
+    }
+
+    @Override
+    public PairList<String, Shape> describeInput() {
+        return block.describeInput();
+    }
+
+    @Override
+    public void setInitializer(Initializer initializer, Parameter.Type type) {
+        block.setInitializer(initializer, type);
+    }
+
+    @Override
+    public void setInitializer(Initializer initializer, String paramName) {
+        block.setInitializer(initializer, paramName);
+    }
+
+    @Override
+    public void setInitializer(Initializer initializer, Predicate<Parameter> predicate) {
+        block.setInitializer(initializer, predicate);
+    }
+
+    @Override
+    public void freezeParameters(boolean freeze) {
+        block.freezeParameters(freeze);
+    }
+
+    @Override
+    public void freezeParameters(boolean freeze, Predicate<Parameter> pred) {
+        block.freezeParameters(freeze, pred);
+    }
+
+    @Override
+    public void cast(DataType dataType) {
+        block.cast(dataType);
+    }
+
+    @Override
+    public void clear() {
+        block.clear();
+    }
+
+    @Override
+    public void saveParameters(DataOutputStream os) throws IOException {
+        block.saveParameters(os);
+    }
+
+    @Override
+    public void loadParameters(NDManager manager, DataInputStream is)
+            throws IOException, MalformedModelException {
+        block.loadParameters(manager, is);
+    }
+
+    @Override
+    public Map<String, String> getCustomMetadata() {
+        return block.getCustomMetadata();
+    }
+
+    @Override
+    public String toString() {
+        return block.toString();
+    }
+}

@@ -1,0 +1,5 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
+/** Datasets for the demos and recipes: generated toy problems. */
+package io.github.manifoldmixup.zoo.data;
