@@ -1,0 +1,78 @@
+package io.github.manifoldmixup.integration;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.github.manifoldmixup.loss.MixingRecord;
+import io.github.manifoldmixup.loss.MixupLoss;
+
+/** Small networks, data and configurations shared by the integration tests. */
+final class Fixtures {
+
+    private Fixtures() {}
+
+    /** A parameter-free network {@code f(x) = x^2 + 1}: child 1 squares, child 2 adds one. */
+    static SequentialBlock squarePlusOne() {
+        return new SequentialBlock().addSingleton(NDArray::square).addSingleton(x -> x.add(1f));
+    }
+
+    /** A model holding {@link #squarePlusOne()}. */
+    static Model squarePlusOneModel() {
+        Model model = Model.newInstance("square-plus-one");
+        model.setBlock(squarePlusOne());
+        return model;
+    }
+
+    /** Soft-max cross-entropy wrapped for mixup, Adam at a fixed rate, and the given listeners. */
+    static DefaultTrainingConfig config(TrainingListener... listeners) {
+        return new DefaultTrainingConfig(MixupLoss.wrap(Loss.softmaxCrossEntropyLoss()))
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build())
+                .addTrainingListeners(listeners);
+    }
+
+    /** Rows {@code offset + 10 i + j} of shape {@code (rows, cols)}, distinct per row. */
+    static NDArray distinctRows(NDManager manager, int rows, int cols, float offset) {
+        return manager.arange((float) (rows * cols)).div(10f).add(offset).reshape(rows, cols);
+    }
+
+    /** The record of a mixed forward pass; fails if there is none. */
+    static MixingRecord record(NDList predictions) {
+        return MixingRecord.find(predictions)
+                .orElseThrow(() -> new AssertionError("the forward pass was not mixed"));
+    }
+
+    /**
+     * The expected output of {@link #squarePlusOne()} mixed after its first child: {@code w (x_i^2
+     * + 1) + (1 - w)(x_p(i)^2 + 1)}, on the host.
+     */
+    static float[] expectedHiddenMix(float[] x, int cols, float w, long[] permutation) {
+        float[] expected = new float[x.length];
+        for (int i = 0; i < permutation.length; i++) {
+            for (int j = 0; j < cols; j++) {
+                double own = x[i * cols + j];
+                double partner = x[(int) permutation[i] * cols + j];
+                expected[i * cols + j] = (float) (w * own * own + (1 - w) * partner * partner + 1);
+            }
+        }
+        return expected;
+    }
+
+    /** The expected output of {@link #squarePlusOne()} mixed at its input, on the host. */
+    static float[] expectedInputMix(float[] x, int cols, float w, long[] permutation) {
+        float[] expected = new float[x.length];
+        for (int i = 0; i < permutation.length; i++) {
+            for (int j = 0; j < cols; j++) {
+                double mixed = w * x[i * cols + j] + (1 - w) * x[(int) permutation[i] * cols + j];
+                expected[i * cols + j] = (float) (mixed * mixed + 1);
+            }
+        }
+        return expected;
+    }
+}
