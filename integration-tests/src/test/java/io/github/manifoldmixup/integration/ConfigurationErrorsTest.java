@@ -9,9 +9,13 @@ import ai.djl.Model;
 import ai.djl.basicmodelzoo.basic.Mlp;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
@@ -25,6 +29,7 @@ import io.github.manifoldmixup.strategy.MixedState;
 import io.github.manifoldmixup.strategy.MixingContext;
 import io.github.manifoldmixup.strategy.MixupStrategy;
 import io.github.manifoldmixup.zoo.data.TwoSpirals;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -193,7 +198,16 @@ class ConfigurationErrorsTest {
         ManifoldMixupTrainingListener listener = builder().optIncludeInput(true).build();
         try (NDManager manager = NDManager.newBaseManager();
                 Model model = Model.newInstance("linear")) {
-            model.setBlock(Linear.builder().setUnits(2).build());
+            // a residual-style block: not a SequentialBlock, so only its input can be mixed
+            Block hidden =
+                    new SequentialBlock()
+                            .add(Linear.builder().setUnits(8).build())
+                            .add(Activation.reluBlock())
+                            .add(Linear.builder().setUnits(2).build());
+            model.setBlock(
+                    new ParallelBlock(
+                            outputs -> new NDList(outputs.get(0).head().add(outputs.get(1).head())),
+                            List.of(Linear.builder().setUnits(2).build(), hidden)));
             ArrayDataset data = new TwoSpirals(1, 0.05).generate(manager, 128, 32, true, 1);
             try (Trainer trainer = model.newTrainer(Fixtures.config(listener))) {
                 trainer.initialize(new Shape(1, 2));

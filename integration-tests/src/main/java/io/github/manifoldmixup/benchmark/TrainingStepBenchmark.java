@@ -1,0 +1,164 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.manifoldmixup.benchmark;
+
+import ai.djl.Model;
+import ai.djl.basicmodelzoo.cv.classification.ResNetV1;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
+import io.github.manifoldmixup.loss.MixupLoss;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Times one training step of DJL's ResNetV1-20 on (1, 28, 28) inputs, plain and with the Manifold
+ * Mixup listener, in one process, alternating step by step, and prints the medians and their ratio.
+ *
+ * <p>The setting mirrors {@code shared/bench/torch_resnet20_step.py}: batch 128, a fixed random
+ * batch, SGD (learning rate 0.1, momentum 0.9, weight decay 1e-4), mixing drawn from {input, after
+ * stage 1, after stage 2} with {@code lambda ~ Beta(2, 2)}. Each step's arrays live in a manager
+ * closed at the end of the step, as {@code EasyTrain.fit} does with its batches.
+ *
+ * <p>Arguments: {@code [--batch 128] [--steps 30] [--warmup 5]}.
+ */
+public final class TrainingStepBenchmark {
+
+    private TrainingStepBenchmark() {}
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args {@code --batch N}, {@code --steps N}, {@code --warmup N}
+     */
+    public static void main(String[] args) {
+        int batch = intArg(args, "--batch", 128);
+        int steps = intArg(args, "--steps", 30);
+        int warmup = intArg(args, "--warmup", 5);
+        Engine.getInstance().setRandomSeed(0);
+        try (NDManager manager = NDManager.newBaseManager();
+                Model plain = resnet20("plain");
+                Model mixed = resnet20("mixup");
+                Trainer plainTrainer = plain.newTrainer(config(null));
+                Trainer mixTrainer =
+                        mixed.newTrainer(
+                                config(
+                                        ManifoldMixupTrainingListener.builder()
+                                                .optAlpha(2f)
+                                                .optIncludeInput(true)
+                                                .optMixingLayers(
+                                                        "04ParallelBlock", "07ParallelBlock")
+                                                .optSeed(0)
+                                                .build()))) {
+            Shape shape = new Shape(batch, 1, 28, 28);
+            plainTrainer.initialize(shape);
+            mixTrainer.initialize(shape);
+            NDArray x = manager.randomNormal(shape);
+            NDArray y = manager.randomInteger(0, 10, new Shape(batch), x.getDataType());
+            List<Double> plainTimes = new ArrayList<>();
+            List<Double> mixTimes = new ArrayList<>();
+            for (int step = 0; step < warmup + steps; step++) {
+                double plainMs = step(plainTrainer, x, y);
+                double mixMs = step(mixTrainer, x, y);
+                if (step >= warmup) {
+                    plainTimes.add(plainMs);
+                    mixTimes.add(mixMs);
+                }
+            }
+            double plainMedian = median(plainTimes);
+            double mixMedian = median(mixTimes);
+            System.out.printf(
+                    Locale.ROOT,
+                    "DJL %s plain median step %.1f ms%n",
+                    Engine.getDjlVersion(),
+                    plainMedian);
+            System.out.printf(
+                    Locale.ROOT,
+                    "DJL %s manifold-mixup median step %.1f ms%n",
+                    Engine.getDjlVersion(),
+                    mixMedian);
+            System.out.printf(
+                    Locale.ROOT,
+                    "plain_ms=%.1f mix_ms=%.1f ratio=%.3f%n",
+                    plainMedian,
+                    mixMedian,
+                    mixMedian / plainMedian);
+        }
+    }
+
+    private static Model resnet20(String name) {
+        Model model = Model.newInstance(name);
+        model.setBlock(
+                ResNetV1.builder()
+                        .setImageShape(new Shape(1, 28, 28))
+                        .setNumLayers(20)
+                        .setOutSize(10)
+                        .build());
+        return model;
+    }
+
+    private static DefaultTrainingConfig config(ManifoldMixupTrainingListener mixup) {
+        DefaultTrainingConfig config =
+                new DefaultTrainingConfig(MixupLoss.wrap(Loss.softmaxCrossEntropyLoss()))
+                        .optOptimizer(
+                                Optimizer.sgd()
+                                        .setLearningRateTracker(Tracker.fixed(0.1f))
+                                        .optMomentum(0.9f)
+                                        .optWeightDecays(1e-4f)
+                                        .build());
+        return mixup == null ? config : config.addTrainingListeners(mixup);
+    }
+
+    /** One training step on a copy of the fixed batch, in a manager closed with the step. */
+    private static double step(Trainer trainer, NDArray x, NDArray y) {
+        long start = System.nanoTime();
+        try (NDManager stepManager = trainer.getManager().newSubManager()) {
+            NDArray data = x.duplicate();
+            NDArray labels = y.duplicate();
+            data.attach(stepManager);
+            labels.attach(stepManager);
+            Batch batch =
+                    new Batch(
+                            stepManager,
+                            new NDList(data),
+                            new NDList(labels),
+                            (int) x.getShape().get(0),
+                            null,
+                            null,
+                            0,
+                            1);
+            EasyTrain.trainBatch(trainer, batch);
+            trainer.step();
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}
