@@ -6,6 +6,8 @@ package io.github.manifoldmixup.benchmark;
 import ai.djl.Model;
 import ai.djl.basicmodelzoo.cv.classification.ResNetV1;
 import ai.djl.engine.Engine;
+import ai.djl.metric.Metric;
+import ai.djl.metric.Metrics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -20,7 +22,6 @@ import ai.djl.training.tracker.Tracker;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
 import io.github.manifoldmixup.loss.MixupLoss;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,9 +46,9 @@ public final class TrainingStepBenchmark {
      * @param args {@code --batch N}, {@code --steps N}, {@code --warmup N}
      */
     public static void main(String[] args) {
-        int batch = intArg(args, "--batch", 128);
-        int steps = intArg(args, "--steps", 30);
-        int warmup = intArg(args, "--warmup", 5);
+        int batch = BenchmarkArgs.intArg(args, "--batch", 128);
+        int steps = BenchmarkArgs.intArg(args, "--steps", 30);
+        int warmup = BenchmarkArgs.intArg(args, "--warmup", 5);
         Engine.getInstance().setRandomSeed(0);
         try (NDManager manager = NDManager.newBaseManager();
                 Model plain = resnet20("plain");
@@ -66,6 +67,8 @@ public final class TrainingStepBenchmark {
             Shape shape = new Shape(batch, 1, 28, 28);
             plainTrainer.initialize(shape);
             mixTrainer.initialize(shape);
+            plainTrainer.setMetrics(new Metrics());
+            mixTrainer.setMetrics(new Metrics());
             NDArray x = manager.randomNormal(shape);
             NDArray y = manager.randomInteger(0, 10, new Shape(batch), x.getDataType());
             List<Double> plainTimes = new ArrayList<>();
@@ -78,8 +81,8 @@ public final class TrainingStepBenchmark {
                     mixTimes.add(mixMs);
                 }
             }
-            double plainMedian = median(plainTimes);
-            double mixMedian = median(mixTimes);
+            double plainMedian = BenchmarkArgs.median(plainTimes);
+            double mixMedian = BenchmarkArgs.median(mixTimes);
             System.out.printf(
                     Locale.ROOT,
                     "DJL %s plain median step %.1f ms%n",
@@ -90,6 +93,8 @@ public final class TrainingStepBenchmark {
                     "DJL %s manifold-mixup median step %.1f ms%n",
                     Engine.getDjlVersion(),
                     mixMedian);
+            System.out.println(phases("plain", plainTrainer.getMetrics(), warmup));
+            System.out.println(phases("manifold-mixup", mixTrainer.getMetrics(), warmup));
             System.out.printf(
                     Locale.ROOT,
                     "plain_ms=%.1f mix_ms=%.1f ratio=%.3f%n",
@@ -146,19 +151,17 @@ public final class TrainingStepBenchmark {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
+    /** Medians of the phases DJL's trainer times: forward, loss and backward, optimizer step. */
+    private static String phases(String mode, Metrics metrics, int warmup) {
+        StringBuilder line = new StringBuilder(mode).append(" median phases:");
+        for (String phase : new String[] {"forward", "backward", "step"}) {
+            List<Metric> all = metrics.getMetric(phase);
+            List<Double> ms = new ArrayList<>();
+            for (Metric metric : all.subList(warmup, all.size())) {
+                ms.add(metric.getValue().doubleValue() / 1e6);
             }
+            line.append(String.format(Locale.ROOT, " %s %.1f ms", phase, BenchmarkArgs.median(ms)));
         }
-        return fallback;
+        return line.toString();
     }
 }
