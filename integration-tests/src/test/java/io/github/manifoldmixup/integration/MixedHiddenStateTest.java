@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
+import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
+import ai.djl.translate.NoopTranslator;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
 import io.github.manifoldmixup.loss.MixingRecord;
 import java.util.Arrays;
@@ -64,6 +66,28 @@ class MixedHiddenStateTest {
     @Test
     void atAHiddenLayerTheStateIsLambdaHPlusOneMinusLambdaHPermuted() {
         check("01LambdaBlock", false);
+    }
+
+    @Test
+    void evaluationAndPredictorsNeverMixWhileTheListenerIsActive() throws Exception {
+        ManifoldMixupTrainingListener listener =
+                ManifoldMixupTrainingListener.builder()
+                        .optMixingLayers("input", "01LambdaBlock")
+                        .optSeed(1)
+                        .build();
+        try (Model model = Fixtures.squarePlusOneModel();
+                Trainer trainer = model.newTrainer(Fixtures.config(listener))) {
+            trainer.initialize(new Shape(ROWS, COLS));
+            NDArray x = Fixtures.distinctRows(trainer.getManager(), ROWS, COLS, -1f);
+            float[] plain = x.square().add(1f).toFloatArray();
+            NDList evaluated = trainer.evaluate(new NDList(x));
+            assertTrue(MixingRecord.find(evaluated).isEmpty());
+            assertArrayEquals(plain, evaluated.singletonOrThrow().toFloatArray(), 0f);
+            try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
+                NDList predicted = predictor.predict(new NDList(x));
+                assertArrayEquals(plain, predicted.singletonOrThrow().toFloatArray(), 0f);
+            }
+        }
     }
 
     @Test
