@@ -21,6 +21,8 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
 import io.github.manifoldmixup.loss.MixupLoss;
+import io.github.manifoldmixup.metric.ExpectedCalibrationError;
+import io.github.manifoldmixup.metric.NegativeLogLikelihood;
 import io.github.manifoldmixup.zoo.data.TwoSpirals;
 import java.io.IOException;
 import java.util.Locale;
@@ -59,10 +61,11 @@ public final class SpiralsDemo {
             TrainingResult result = train(spirals, variant);
             System.out.printf(
                     Locale.ROOT,
-                    "%-16s %13.1f%% %10.3f%n",
+                    "%-16s %13.1f%% %10.3f %10.3f%n",
                     variant.label,
                     100 * result.getValidateEvaluation("Accuracy"),
-                    result.getValidateLoss());
+                    result.getValidateEvaluation("NLL"),
+                    result.getValidateEvaluation("ECE"));
         }
     }
 
@@ -81,6 +84,8 @@ public final class SpiralsDemo {
                                             .optLearningRateTracker(Tracker.fixed(0.01f))
                                             .build())
                             .addEvaluator(new Accuracy())
+                            .addEvaluator(new NegativeLogLikelihood())
+                            .addEvaluator(new ExpectedCalibrationError())
                             .addTrainingListeners(TrainingListener.Defaults.basic());
             if (variant != Variant.NONE) {
                 ManifoldMixupTrainingListener.Builder mixup =

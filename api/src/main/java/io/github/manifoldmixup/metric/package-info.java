@@ -1,0 +1,8 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
+/**
+ * Calibration metrics as DJL {@link ai.djl.training.evaluator.Evaluator}s (expected calibration
+ * error, negative log-likelihood, Brier score) and temperature scaling.
+ */
+package io.github.manifoldmixup.metric;
