@@ -11,7 +11,10 @@ import ai.djl.training.listener.TrainingListenerAdapter;
 import io.github.manifoldmixup.layer.LayerSelector;
 import io.github.manifoldmixup.layer.MixingPoint;
 import io.github.manifoldmixup.loss.MixupLoss;
+import io.github.manifoldmixup.sampling.LambdaMode;
 import io.github.manifoldmixup.sampling.MixingPlanner;
+import io.github.manifoldmixup.sampling.StrategyChoice;
+import io.github.manifoldmixup.schedule.AlphaSchedule;
 import io.github.manifoldmixup.strategy.MixupStrategies;
 import io.github.manifoldmixup.strategy.MixupStrategy;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,17 +71,28 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
     private final List<String> mixingLayers;
     private final boolean includeInput;
     private final long seed;
-    private final MixupStrategy strategy;
+    private final List<StrategyChoice> choices;
+    private final float probability;
+    private final LambdaMode lambdaMode;
+    private final boolean foldLambda;
+    private final AlphaSchedule schedule;
+    private final int offEpoch;
 
     private final List<MixingStatistics> epochStatistics = new ArrayList<>();
+    private final AtomicInteger epoch = new AtomicInteger();
     private Attachment attachment;
 
-    private ManifoldMixupTrainingListener(Builder builder) {
+    private ManifoldMixupTrainingListener(Builder builder, List<StrategyChoice> choices) {
         alpha = builder.alpha;
         mixingLayers = List.copyOf(builder.mixingLayers);
         includeInput = builder.includeInput;
         seed = builder.seed;
-        strategy = builder.strategy;
+        this.choices = choices;
+        probability = builder.probability;
+        lambdaMode = builder.lambdaMode;
+        foldLambda = builder.foldLambda;
+        schedule = builder.schedule;
+        offEpoch = builder.offEpoch;
     }
 
     /**
@@ -116,17 +131,32 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
                             + describeLoss(trainer)
                             + "))");
         }
+        MixupLoss loss = (MixupLoss) trainer.getLoss();
         Engine engine = trainer.getManager().getEngine();
-        if (!strategy.supports(engine)) {
-            throw new IllegalArgumentException(
-                    "Mixing strategy '"
-                            + strategy.getName()
-                            + "' ("
-                            + strategy.getClass().getName()
-                            + ") does not support the "
-                            + engine.getEngineName()
-                            + " engine. Available strategies: "
-                            + String.join(", ", MixupStrategies.names()));
+        for (StrategyChoice choice : choices) {
+            MixupStrategy strategy = choice.strategy();
+            if (!strategy.supports(engine)) {
+                throw new IllegalArgumentException(
+                        "Mixing strategy '"
+                                + strategy.getName()
+                                + "' ("
+                                + strategy.getClass().getName()
+                                + ") does not support the "
+                                + engine.getEngineName()
+                                + " engine. Available strategies: "
+                                + String.join(", ", MixupStrategies.names()));
+            }
+            if (strategy.perExampleWeights(lambdaMode) && !loss.supportsPerExampleWeights()) {
+                throw new IllegalArgumentException(
+                        "Mixing strategy '"
+                                + strategy.getName()
+                                + "' in lambda mode "
+                                + lambdaMode
+                                + " gives one target weight per example, which "
+                                + loss.getName()
+                                + " cannot apply. Train with soft targets instead: new"
+                                + " DefaultTrainingConfig(SoftTargetLoss.crossEntropy().build())");
+            }
         }
         Model model = trainer.getModel();
         Block block = model.getBlock();
@@ -136,17 +166,35 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
                             + " add only one to a training configuration.");
         }
         List<MixingPoint> points = LayerSelector.select(block, mixingLayers, includeInput);
-        MixingTally tally = new MixingTally(points);
-        MixingPlanner planner = new MixingPlanner(points.size(), alpha, seed);
-        model.setBlock(new MixingBlock(block, points, strategy, planner, tally));
+        List<MixupStrategy> strategies = choices.stream().map(StrategyChoice::strategy).toList();
+        MixingTally tally =
+                new MixingTally(
+                        points.stream().map(MixingPoint::name).toList(),
+                        strategies.stream().map(MixupStrategy::getName).toList());
+        MixingPlanner planner = planner(points.size());
+        model.setBlock(new MixingBlock(block, points, strategies, planner, tally, epoch::get));
         attachment = new Attachment(model, block, tally);
         epochStatistics.clear();
         logger.info(
-                "Manifold Mixup: strategy '{}', alpha {}, mixing at {} ({})",
-                strategy.getName(),
-                alpha,
+                "Manifold Mixup: {}, mixing at {} ({})",
+                choices.stream()
+                        .map(c -> "'" + c.strategy().getName() + "' alpha " + c.alpha())
+                        .collect(Collectors.joining(", ")),
                 points.stream().map(MixingPoint::name).collect(Collectors.joining(", ")),
                 mixingLayers.isEmpty() ? "chosen automatically" : "as configured");
+    }
+
+    private MixingPlanner planner(int pointCount) {
+        return MixingPlanner.builder()
+                .setChoices(choices)
+                .setPointCount(pointCount)
+                .optProbability(probability)
+                .optLambdaMode(lambdaMode)
+                .optFoldLambda(foldLambda)
+                .optSchedule(schedule)
+                .optOffEpoch(offEpoch)
+                .optSeed(seed)
+                .build();
     }
 
     /**
@@ -159,9 +207,32 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
         if (attachment == null) {
             return;
         }
-        MixingStatistics statistics = attachment.tally.takeEpoch(epochStatistics.size());
+        MixingStatistics statistics = attachment.tally.takeEpoch(epoch.getAndIncrement());
         epochStatistics.add(statistics);
         logger.info("Manifold Mixup {}", statistics);
+    }
+
+    /**
+     * Sets the 0-based epoch the next batches belong to, for schedules and the off epoch. {@link
+     * #onEpoch} advances it by one; set it when resuming a run, or from a custom training loop that
+     * does not call {@code onEpoch}.
+     *
+     * @param epoch the 0-based epoch
+     */
+    public void setEpoch(int epoch) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("An epoch is non-negative, got " + epoch);
+        }
+        this.epoch.set(epoch);
+    }
+
+    /**
+     * Returns the 0-based epoch the next batches belong to.
+     *
+     * @return the epoch
+     */
+    public int getEpoch() {
+        return epoch.get();
     }
 
     /**
@@ -198,12 +269,21 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
     }
 
     /**
-     * Returns the strategy that mixes the hidden states.
+     * Returns the strategy that mixes the hidden states, the first one if there are several.
      *
      * @return the strategy
      */
     public MixupStrategy getStrategy() {
-        return strategy;
+        return choices.get(0).strategy();
+    }
+
+    /**
+     * Returns the strategies a mixed batch is drawn from, with their weights and alphas.
+     *
+     * @return the choices
+     */
+    public List<StrategyChoice> getStrategies() {
+        return choices;
     }
 
     private static String describeLoss(Trainer trainer) {
@@ -223,6 +303,12 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
         private long seed = ThreadLocalRandom.current().nextLong();
         private String strategyName = MixupStrategies.DEFAULT;
         private MixupStrategy strategy;
+        private final List<WeightedStrategy> weighted = new ArrayList<>();
+        private float probability = 1f;
+        private LambdaMode lambdaMode = LambdaMode.BATCH;
+        private boolean foldLambda;
+        private AlphaSchedule schedule = AlphaSchedule.constant();
+        private int offEpoch = Integer.MAX_VALUE;
 
         private Builder() {}
 
@@ -314,22 +400,147 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
         }
 
         /**
+         * Adds a strategy to draw from, by name, with the listener's alpha. With strategies added,
+         * each mixed batch uses one of them, drawn with probability proportional to its weight
+         * (timm's {@code switch_prob} is the two-strategy case); {@link #optStrategy} is then
+         * ignored.
+         *
+         * @param name a strategy's name
+         * @param weight its relative weight, non-negative
+         * @return this builder
+         */
+        public Builder addStrategy(String name, float weight) {
+            return addStrategy(name, weight, Float.NaN);
+        }
+
+        /**
+         * Adds a strategy to draw from, by name, with its own alpha (as timm's {@code mixup_alpha}
+         * and {@code cutmix_alpha}).
+         *
+         * @param name a strategy's name
+         * @param weight its relative weight, non-negative
+         * @param alpha its {@code Beta(alpha, alpha)} parameter, positive
+         * @return this builder
+         */
+        public Builder addStrategy(String name, float weight, float alpha) {
+            weighted.add(
+                    new WeightedStrategy(
+                            Objects.requireNonNull(name, "name"), null, weight, alpha));
+            return this;
+        }
+
+        /**
+         * Adds a strategy instance to draw from, with its own alpha.
+         *
+         * @param strategy a strategy, which must be safe to call from several threads
+         * @param weight its relative weight, non-negative
+         * @param alpha its {@code Beta(alpha, alpha)} parameter, positive
+         * @return this builder
+         */
+        public Builder addStrategy(MixupStrategy strategy, float weight, float alpha) {
+            weighted.add(
+                    new WeightedStrategy(
+                            null, Objects.requireNonNull(strategy, "strategy"), weight, alpha));
+            return this;
+        }
+
+        /**
+         * Sets the probability that a training batch is mixed at all (timm's {@code prob}).
+         *
+         * @param probability in {@code [0, 1]}; default 1
+         * @return this builder
+         */
+        public Builder optProbability(float probability) {
+            this.probability = probability;
+            return this;
+        }
+
+        /**
+         * Sets one coefficient per batch (the paper's rule) or one per example.
+         *
+         * @param lambdaMode default {@link LambdaMode#BATCH}
+         * @return this builder
+         */
+        public Builder optLambdaMode(LambdaMode lambdaMode) {
+            this.lambdaMode = Objects.requireNonNull(lambdaMode, "lambdaMode");
+            return this;
+        }
+
+        /**
+         * Sets whether each coefficient is folded to {@code max(lambda, 1 - lambda)}, so that the
+         * original example always dominates its mix.
+         *
+         * @param foldLambda default {@code false}
+         * @return this builder
+         */
+        public Builder optFoldLambda(boolean foldLambda) {
+            this.foldLambda = foldLambda;
+            return this;
+        }
+
+        /**
+         * Sets how alpha changes with the epoch (fastai's dynamic mixup).
+         *
+         * @param schedule default {@link AlphaSchedule#constant()}
+         * @return this builder
+         */
+        public Builder optAlphaSchedule(AlphaSchedule schedule) {
+            this.schedule = Objects.requireNonNull(schedule, "schedule");
+            return this;
+        }
+
+        /**
+         * Stops mixing from an epoch on (timm's {@code mixup_off_epoch}): batches of that epoch
+         * (0-based) and later train unmixed.
+         *
+         * @param offEpoch the first unmixed epoch, non-negative; default: never
+         * @return this builder
+         */
+        public Builder optMixingOffEpoch(int offEpoch) {
+            this.offEpoch = offEpoch;
+            return this;
+        }
+
+        /**
          * Builds the listener.
          *
          * @return the listener
-         * @throws IllegalArgumentException if alpha is not positive or the strategy is unknown
+         * @throws IllegalArgumentException if alpha is not positive, a strategy is unknown, a
+         *     weight is negative or the weights do not sum to a positive number, the probability is
+         *     outside {@code [0, 1]} or the off epoch is negative
          */
         public ManifoldMixupTrainingListener build() {
+            checkAlpha(alpha);
+            List<StrategyChoice> choices = new ArrayList<>();
+            if (weighted.isEmpty()) {
+                MixupStrategy single =
+                        strategy != null ? strategy : MixupStrategies.find(strategyName);
+                choices.add(new StrategyChoice(single, 1f, alpha));
+            }
+            for (WeightedStrategy entry : weighted) {
+                MixupStrategy resolved =
+                        entry.strategy != null ? entry.strategy : MixupStrategies.find(entry.name);
+                float ownAlpha = Float.isNaN(entry.alpha) ? alpha : entry.alpha;
+                checkAlpha(ownAlpha);
+                choices.add(new StrategyChoice(resolved, entry.weight, ownAlpha));
+            }
+            ManifoldMixupTrainingListener listener =
+                    new ManifoldMixupTrainingListener(this, List.copyOf(choices));
+            listener.planner(1); // checks weights, probability and the off epoch now
+            return listener;
+        }
+
+        private static void checkAlpha(float alpha) {
             if (!(alpha > 0) || Float.isInfinite(alpha)) {
                 throw new IllegalArgumentException(
                         "alpha must be a positive finite number (lambda ~ Beta(alpha, alpha)), got "
                                 + alpha
                                 + ". The paper uses 2.0 for CIFAR and SVHN, 0.2 for Tiny-ImageNet.");
             }
-            if (strategy == null) {
-                strategy = MixupStrategies.find(strategyName);
-            }
-            return new ManifoldMixupTrainingListener(this);
         }
+
+        /** A strategy added by name or as an instance, before it is resolved. */
+        private record WeightedStrategy(
+                String name, MixupStrategy strategy, float weight, float alpha) {}
     }
 }

@@ -29,6 +29,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -43,22 +46,25 @@ final class MixingBlock extends AbstractBaseBlock {
 
     private final Block block;
     private final List<MixingPoint> points;
-    private final MixupStrategy strategy;
+    private final List<MixupStrategy> strategies;
     private final MixingPlanner planner;
     private final MixingTally tally;
+    private final IntSupplier epoch;
     private volatile boolean validated;
 
     MixingBlock(
             Block block,
             List<MixingPoint> points,
-            MixupStrategy strategy,
+            List<MixupStrategy> strategies,
             MixingPlanner planner,
-            MixingTally tally) {
+            MixingTally tally,
+            IntSupplier epoch) {
         this.block = block;
         this.points = points;
-        this.strategy = strategy;
+        this.strategies = strategies;
         this.planner = planner;
         this.tally = tally;
+        this.epoch = epoch;
     }
 
     /** Returns the user's block. */
@@ -93,19 +99,23 @@ final class MixingBlock extends AbstractBaseBlock {
             NDList labels,
             PairList<String, Object> params) {
         Shape shape = data.head().getShape();
-        if (shape.dimension() == 0 || shape.get(0) < 2) {
+        Optional<MixingPlan> drawn =
+                shape.dimension() == 0 || shape.get(0) < 2
+                        ? Optional.empty()
+                        : planner.next((int) shape.get(0), epoch.getAsInt());
+        if (drawn.isEmpty()) {
             tally.unmixed();
             return forwardChild(block, parameterStore, data, labels, params);
         }
         if (!validated) {
             validate(data.getShapes());
         }
-        MixingPlan plan = planner.next();
+        MixingPlan plan = drawn.get();
         MixingPoint point = points.get(plan.pointIndex());
-        Mixer mixer = new Mixer(point, plan.lambda());
+        Mixer mixer = new Mixer(point, plan);
         NDList output =
                 forwardTo(block, point.path(), 0, parameterStore, data, labels, params, mixer);
-        tally.mixed(plan.pointIndex(), plan.lambda());
+        tally.mixed(plan.strategyIndex(), plan.pointIndex(), plan.lambdas());
         return mixer.record.appendTo(output);
     }
 
@@ -161,7 +171,7 @@ final class MixingBlock extends AbstractBaseBlock {
                 : child.forward(parameterStore, x, labels, params);
     }
 
-    /** Checks once, before the first mixed batch, that the strategy can mix every point. */
+    /** Checks once, before the first mixed batch, that every strategy can mix every point. */
     private synchronized void validate(Shape[] inputShapes) {
         if (validated) {
             return;
@@ -177,7 +187,9 @@ final class MixingBlock extends AbstractBaseBlock {
                                 + " arrays; only a single hidden-state array can be mixed."
                                 + " Choose another layer.");
             }
-            strategy.validate(point.name(), shapes[0]);
+            for (MixupStrategy strategy : strategies) {
+                strategy.validate(point.name(), shapes[0]);
+            }
         }
         validated = true;
     }
@@ -200,12 +212,12 @@ final class MixingBlock extends AbstractBaseBlock {
     /** Mixes the hidden state of one forward pass and keeps its record. */
     private final class Mixer {
         private final MixingPoint point;
-        private final float lambda;
+        private final MixingPlan plan;
         private MixingRecord record;
 
-        Mixer(MixingPoint point, float lambda) {
+        Mixer(MixingPoint point, MixingPlan plan) {
             this.point = point;
-            this.lambda = lambda;
+            this.plan = plan;
         }
 
         NDList mix(NDList hidden) {
@@ -216,9 +228,14 @@ final class MixingBlock extends AbstractBaseBlock {
                 manager = manager.newSubManager(state.getDevice());
             }
             NDArray permutation = manager.randomPermutation(state.getShape().get(0));
-            MixedState mixed =
-                    strategy.mix(
-                            state, new MixingContext(point.name(), lambda, permutation, manager));
+            MixingContext context =
+                    new MixingContext(
+                            point.name(),
+                            plan.lambdas(),
+                            permutation,
+                            manager,
+                            new SplittableRandom(plan.seed()));
+            MixedState mixed = strategies.get(plan.strategyIndex()).mix(state, context);
             record = new MixingRecord(mixed.targetWeight(), permutation);
             return new NDList(mixed.hidden());
         }

@@ -15,22 +15,30 @@ import java.util.stream.Collectors;
  * @param epoch the 0-based epoch
  * @param batchesPerLayer how many forward passes were mixed at each mixing point, in the order of
  *     the eligible set (points never drawn have 0)
- * @param unmixedBatches forward passes that were not mixed (a batch of one example)
+ * @param batchesPerStrategy how many forward passes each strategy mixed, by strategy name
+ * @param unmixedBatches training forward passes that were not mixed (a batch of one example, a
+ *     batch not drawn with the mixing probability, an epoch with mixing off)
  * @param meanLambda the mean coefficient of the mixed passes, {@code NaN} if none was mixed
  */
 public record MixingStatistics(
-        int epoch, Map<String, Long> batchesPerLayer, long unmixedBatches, double meanLambda) {
+        int epoch,
+        Map<String, Long> batchesPerLayer,
+        Map<String, Long> batchesPerStrategy,
+        long unmixedBatches,
+        double meanLambda) {
 
     /**
      * Creates the statistics of an epoch.
      *
      * @param epoch the 0-based epoch
      * @param batchesPerLayer mixed forward passes per mixing point
+     * @param batchesPerStrategy mixed forward passes per strategy
      * @param unmixedBatches forward passes that were not mixed
      * @param meanLambda the mean coefficient of the mixed passes
      */
     public MixingStatistics {
         batchesPerLayer = Collections.unmodifiableMap(new LinkedHashMap<>(batchesPerLayer));
+        batchesPerStrategy = Collections.unmodifiableMap(new LinkedHashMap<>(batchesPerStrategy));
     }
 
     /**
@@ -45,17 +53,22 @@ public record MixingStatistics(
     /** {@inheritDoc} */
     @Override
     public String toString() {
-        String perLayer =
-                batchesPerLayer.entrySet().stream()
-                        .map(e -> e.getKey() + " " + e.getValue())
-                        .collect(Collectors.joining(", "));
+        String strategies =
+                batchesPerStrategy.size() < 2 ? "" : " by " + describe(batchesPerStrategy) + ";";
         return String.format(
                 Locale.ROOT,
-                "epoch %d: %d batches mixed (%s), mean lambda %.3f, %d unmixed",
+                "epoch %d: %d batches mixed (%s),%s mean lambda %.3f, %d unmixed",
                 epoch,
                 mixedBatches(),
-                perLayer,
+                describe(batchesPerLayer),
+                strategies,
                 meanLambda,
                 unmixedBatches);
+    }
+
+    private static String describe(Map<String, Long> counts) {
+        return counts.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 }

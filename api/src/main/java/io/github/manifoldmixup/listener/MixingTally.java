@@ -3,7 +3,6 @@
  */
 package io.github.manifoldmixup.listener;
 
-import io.github.manifoldmixup.layer.MixingPoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +13,28 @@ import java.util.concurrent.atomic.DoubleAdder;
 /** Thread-safe counters of the current epoch, turned into {@link MixingStatistics} per epoch. */
 final class MixingTally {
 
-    private final List<MixingPoint> points;
+    private final List<String> points;
+    private final List<String> strategies;
     private final AtomicLongArray perPoint;
+    private final AtomicLongArray perStrategy;
     private final DoubleAdder lambdaSum = new DoubleAdder();
     private final AtomicLong unmixed = new AtomicLong();
 
-    MixingTally(List<MixingPoint> points) {
+    MixingTally(List<String> points, List<String> strategies) {
         this.points = points;
+        this.strategies = strategies;
         this.perPoint = new AtomicLongArray(points.size());
+        this.perStrategy = new AtomicLongArray(strategies.size());
     }
 
-    void mixed(int pointIndex, float lambda) {
+    void mixed(int strategyIndex, int pointIndex, float[] lambdas) {
+        double sum = 0;
+        for (float lambda : lambdas) {
+            sum += lambda;
+        }
+        perStrategy.incrementAndGet(strategyIndex);
         perPoint.incrementAndGet(pointIndex);
-        lambdaSum.add(lambda);
+        lambdaSum.add(sum / lambdas.length);
     }
 
     void unmixed() {
@@ -35,15 +43,23 @@ final class MixingTally {
 
     /** Returns the statistics so far and starts counting afresh. */
     synchronized MixingStatistics takeEpoch(int epoch) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        long total = 0;
-        for (int i = 0; i < points.size(); i++) {
-            long count = perPoint.getAndSet(i, 0);
-            counts.put(points.get(i).name(), count);
-            total += count;
-        }
+        Map<String, Long> byPoint = drain(points, perPoint);
+        Map<String, Long> byStrategy = drain(strategies, perStrategy);
+        long total = byPoint.values().stream().mapToLong(Long::longValue).sum();
         double sum = lambdaSum.sumThenReset();
         return new MixingStatistics(
-                epoch, counts, unmixed.getAndSet(0), total == 0 ? Double.NaN : sum / total);
+                epoch,
+                byPoint,
+                byStrategy,
+                unmixed.getAndSet(0),
+                total == 0 ? Double.NaN : sum / total);
+    }
+
+    private static Map<String, Long> drain(List<String> names, AtomicLongArray counts) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            map.merge(names.get(i), counts.getAndSet(i, 0), Long::sum);
+        }
+        return map;
     }
 }

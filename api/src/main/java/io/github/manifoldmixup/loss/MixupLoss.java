@@ -10,80 +10,99 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A loss that trains against mixed targets: it wraps any DJL {@link Loss}.
+ * A loss that trains against mixed targets; the listener requires one.
  *
- * <p>For a mixed forward pass with target weight {@code w} and permutation {@code p} (read from the
- * {@link MixingRecord} at the end of the predictions):
+ * <p>A mixed forward pass carries a {@link MixingRecord} (target weight {@code w} and permutation
+ * {@code p}) at the end of its predictions; the loss reads it, removes it and trains against {@code
+ * w * y + (1 - w) * y[p]}. Without a record (validation, inference, an unmixed batch) it is the
+ * plain loss, so the same configuration serves training and validation. Two kinds:
  *
- * <pre>
- *     L_mix = w * L(y, f) + (1 - w) * L(y[p], f)
- * </pre>
- *
- * <p>For cross-entropy, sparse or dense (soft) labels, this equals the loss against the mixed
- * target {@code w * y + (1 - w) * y[p]}, since cross-entropy is linear in the target. For other
- * losses (an L2 regression loss, say) it is the interpolation of the two losses, as in the paper. A
- * per-example weight of shape {@code (B)} needs a wrapped loss that returns one value per example.
- * Without a record (validation, inference, a batch of one) the wrapped loss is returned unchanged,
- * so the same configuration serves training and validation.
- *
- * <p>The loss keeps the wrapped loss's name, so training logs read as before; the value they show
- * during training is the mixed loss.
+ * <ul>
+ *   <li>{@link #wrap(Loss)}: any DJL loss, with one weight per batch: {@code w * L(y) + (1 - w) *
+ *       L(y[p])}.
+ *   <li>{@link SoftTargetLoss}: soft-target cross-entropy (or the paper's binary cross-entropy on
+ *       softmax outputs) with label smoothing; takes one weight per example too.
+ * </ul>
  */
-public final class MixupLoss extends Loss {
+public abstract class MixupLoss extends Loss {
 
-    private final Loss loss;
-
-    private MixupLoss(Loss loss) {
-        super(loss.getName());
-        this.loss = loss;
+    /**
+     * Creates a mixup-aware loss.
+     *
+     * @param name the name shown in training logs
+     */
+    protected MixupLoss(String name) {
+        super(name);
     }
 
     /**
      * Wraps a loss so that it trains against mixed targets.
+     *
+     * <p>For a mixed batch it returns {@code w * L(y, f) + (1 - w) * L(y[p], f)}. For
+     * cross-entropy, sparse or dense (soft) labels, this equals the loss against the mixed target,
+     * since cross-entropy is linear in the target; for other losses (an L2 regression loss, say) it
+     * is the interpolation of the two losses, as in the paper. A per-example weight needs a wrapped
+     * loss that returns one value per example. The wrapped loss's name is kept, so logs read as
+     * before; during training the logged value is the mixed loss.
      *
      * @param loss the loss on unmixed targets, for example {@code Loss.softmaxCrossEntropyLoss()}
      * @return the mixup-aware loss; {@code loss} itself if it is already a {@code MixupLoss}
      */
     public static MixupLoss wrap(Loss loss) {
         Objects.requireNonNull(loss, "loss");
-        return loss instanceof MixupLoss mixupLoss ? mixupLoss : new MixupLoss(loss);
+        return loss instanceof MixupLoss mixupLoss ? mixupLoss : new WrappedMixupLoss(loss);
     }
 
     /**
-     * Returns the wrapped loss.
+     * Returns whether this loss applies one target weight per example (needed by {@code ELEM}
+     * lambda mode, PatchUp and per-example CutMix). The listener checks it when training starts.
      *
-     * @return the loss on unmixed targets
+     * @return {@code true} if per-example weights are applied
      */
-    public Loss getWrappedLoss() {
-        return loss;
-    }
+    public abstract boolean supportsPerExampleWeights();
 
     /** {@inheritDoc} */
     @Override
-    public NDArray evaluate(NDList labels, NDList predictions) {
-        Optional<MixingRecord> found = MixingRecord.find(predictions);
-        if (found.isEmpty()) {
-            return loss.evaluate(labels, predictions);
+    public final NDArray evaluate(NDList labels, NDList predictions) {
+        Optional<MixingRecord> record = MixingRecord.find(predictions);
+        if (record.isEmpty()) {
+            return evaluateUnmixed(labels, predictions);
         }
-        MixingRecord record = found.get();
-        NDList outputs = MixingRecord.strip(predictions);
-        NDArray permutation = record.permutation();
-        NDList partnerLabels = new NDList(labels.size());
+        return evaluateMixed(labels, MixingRecord.strip(predictions), record.get());
+    }
+
+    /**
+     * Returns the loss of an unmixed forward pass.
+     *
+     * @param labels the labels
+     * @param predictions the block's outputs
+     * @return the loss
+     */
+    protected abstract NDArray evaluateUnmixed(NDList labels, NDList predictions);
+
+    /**
+     * Returns the loss of a mixed forward pass.
+     *
+     * @param labels the labels of the unpermuted batch
+     * @param predictions the block's outputs, without the record
+     * @param record the target weight and permutation of the forward pass
+     * @return the loss
+     */
+    protected abstract NDArray evaluateMixed(
+            NDList labels, NDList predictions, MixingRecord record);
+
+    /**
+     * Returns the labels of each example's partner.
+     *
+     * @param labels the labels, batch axis first
+     * @param permutation the partner index of each example
+     * @return {@code labels[p]}
+     */
+    protected static NDList partnerLabels(NDList labels, NDArray permutation) {
+        NDList partners = new NDList(labels.size());
         for (NDArray label : labels) {
-            partnerLabels.add(label.get(permutation));
+            partners.add(label.get(permutation));
         }
-        NDArray own = loss.evaluate(labels, outputs);
-        NDArray partner = loss.evaluate(partnerLabels, outputs);
-        NDArray weight = record.targetWeight();
-        if (weight.getShape().dimension() > 0 && own.getShape().dimension() == 0) {
-            throw new IllegalArgumentException(
-                    "The mixing strategy gave one target weight per example, but "
-                            + loss.getName()
-                            + " returns a single value per batch, so the weights cannot be applied"
-                            + " per example. Use one lambda per batch, or wrap a loss that returns"
-                            + " one value per example.");
-        }
-        // w * own + (1 - w) * partner, written with no constant array
-        return partner.add(own.sub(partner).mul(weight));
+        return partners;
     }
 }

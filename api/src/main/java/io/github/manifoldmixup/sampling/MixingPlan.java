@@ -6,7 +6,9 @@ package io.github.manifoldmixup.sampling;
 /**
  * The host-side draws for one mixed forward pass.
  *
+ * @param strategyIndex the index of the strategy among the choices
  * @param pointIndex the index of the mixing point in the eligible set
- * @param lambda the mixing coefficient, in {@code [0, 1]}
+ * @param lambdas the mixing coefficients in {@code [0, 1]}: one, or one per example
+ * @param seed the seed of the strategy's own draws (box positions, for instance)
  */
-public record MixingPlan(int pointIndex, float lambda) {}
+public record MixingPlan(int strategyIndex, int pointIndex, float[] lambdas, long seed) {}

@@ -6,6 +6,7 @@ package io.github.manifoldmixup.strategy;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import io.github.manifoldmixup.sampling.LambdaMode;
 
 /**
  * A rule that combines a batch of hidden states with a permuted copy of itself: the service
@@ -43,6 +44,17 @@ public interface MixupStrategy {
      */
     default boolean supports(Engine engine) {
         return true;
+    }
+
+    /**
+     * Returns whether this strategy gives one target weight per example in the given mode, which
+     * needs a loss that takes per-example weights. The listener checks it when training starts.
+     *
+     * @param mode the listener's lambda mode
+     * @return by default, {@code true} exactly in {@link LambdaMode#ELEM} mode
+     */
+    default boolean perExampleWeights(LambdaMode mode) {
+        return mode == LambdaMode.ELEM;
     }
 
     /**

@@ -135,7 +135,7 @@ class MixupLossTest {
     @Test
     void keepsTheWrappedNameAndWrapsOnlyOnce() {
         Loss plain = Loss.softmaxCrossEntropyLoss();
-        MixupLoss wrapped = MixupLoss.wrap(plain);
+        WrappedMixupLoss wrapped = (WrappedMixupLoss) MixupLoss.wrap(plain);
         assertEquals(plain.getName(), wrapped.getName());
         assertSame(plain, wrapped.getWrappedLoss());
         assertSame(wrapped, MixupLoss.wrap(wrapped));

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Times the mixing operation alone, forward and backward, on a large hidden state, beside two
@@ -99,9 +100,10 @@ public final class MixingOpBenchmark {
                     MixingContext context =
                             new MixingContext(
                                     "bench",
-                                    0.3f,
+                                    new float[] {0.3f},
                                     manager.randomPermutation(state.getShape().get(0)),
-                                    manager);
+                                    manager,
+                                    new SplittableRandom(step));
                     NDArray mixed = mix.apply(hidden, other, context);
                     mixed.getShape(); // the CPU engine is synchronous: the op has finished
                     long middle = System.nanoTime();

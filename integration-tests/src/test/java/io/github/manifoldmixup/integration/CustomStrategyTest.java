@@ -23,7 +23,7 @@ class CustomStrategyTest {
     @Test
     void theUsersStrategyIsFoundBesideTheBuiltInOne() {
         assertEquals(
-                List.of("binary-mixup", "mixup"),
+                List.of("binary-mixup", "cutmix", "mixup", "patchup"),
                 MixupStrategies.names().stream().sorted().toList());
         assertInstanceOf(BinaryMixupStrategy.class, MixupStrategies.find("binary-mixup"));
     }

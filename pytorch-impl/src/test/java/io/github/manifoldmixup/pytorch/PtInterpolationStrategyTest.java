@@ -18,6 +18,7 @@ import io.github.manifoldmixup.strategy.MixedState;
 import io.github.manifoldmixup.strategy.MixingContext;
 import io.github.manifoldmixup.strategy.MixupStrategies;
 import io.github.manifoldmixup.strategy.MixupStrategy;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,12 @@ class PtInterpolationStrategyTest {
     }
 
     private MixingContext context(float lambda) {
-        return new MixingContext("input", lambda, manager.create(PERMUTATION), manager);
+        return new MixingContext(
+                "input",
+                new float[] {lambda},
+                manager.create(PERMUTATION),
+                manager,
+                new SplittableRandom(0));
     }
 
     @Test

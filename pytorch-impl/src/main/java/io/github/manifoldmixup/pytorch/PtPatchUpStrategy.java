@@ -1,0 +1,229 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.manifoldmixup.pytorch;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.pooling.Pool;
+import io.github.manifoldmixup.strategy.MixedState;
+import io.github.manifoldmixup.strategy.MixingContext;
+import io.github.manifoldmixup.strategy.MixupStrategy;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * PatchUp (Faramarzi et al. 2020), named {@code "patchup"}: hidden-layer block masks, as in
+ * DropBlock, select square patches of each feature map (per example and channel), and only the
+ * patches are mixed with the partner.
+ *
+ * <p>Block centres are drawn with probability {@code gamma * H W / (k^2 (H - k + 1) (W - k + 1))}
+ * for block size {@code k}, so that about a fraction {@code gamma} of the features is patched; a
+ * max-pool of size {@code k} turns centres into blocks. With {@code f_i} the fraction of example
+ * {@code i}'s features actually patched:
+ *
+ * <ul>
+ *   <li>{@link Mode#HARD}: the patches are swapped in from the partner; target weight {@code 1 -
+ *       f_i}.
+ *   <li>{@link Mode#SOFT}: the patches become {@code lambda h + (1 - lambda) h[p]}; target weight
+ *       {@code 1 - f_i (1 - lambda)}.
+ * </ul>
+ *
+ * <p>In {@code BATCH} mode the target weight is the batch mean of the per-example weights (one
+ * number per batch, as in the PatchUp authors' code); in {@code ELEM} mode each example keeps its
+ * own. Everything is computed on the activation's device. The no-argument constructor (used by
+ * {@code ServiceLoader}) gives block size 7, gamma 0.5 and hard mode; {@link #builder()} sets
+ * others.
+ */
+public final class PtPatchUpStrategy implements MixupStrategy {
+
+    /** The name users select this strategy by. */
+    public static final String NAME = "patchup";
+
+    private final int blockSize;
+    private final float gamma;
+    private final Mode mode;
+
+    /** Creates PatchUp with block size 7, gamma 0.5 and hard mode. */
+    public PtPatchUpStrategy() {
+        this(builder());
+    }
+
+    private PtPatchUpStrategy(Builder builder) {
+        blockSize = builder.blockSize;
+        gamma = builder.gamma;
+        mode = builder.mode;
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public boolean supports(Engine engine) {
+        return PartnerRows.isPyTorch(engine);
+    }
+
+    /**
+     * Checks that the state is a batch of NCHW feature maps at least as large as a block.
+     *
+     * @param layer the mixing point
+     * @param hiddenShape its shape
+     */
+    @Override
+    public void validate(String layer, Shape hiddenShape) {
+        PartnerRows.requireFeatureMaps(NAME, layer, hiddenShape);
+        long height = hiddenShape.get(2);
+        long width = hiddenShape.get(3);
+        if (blockSize > height || blockSize > width) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "PatchUp's block size %d is larger than the %dx%d feature map at"
+                                    + " mixing point '%s'. Choose a block size of at most %d, or"
+                                    + " an earlier layer.",
+                            blockSize,
+                            height,
+                            width,
+                            layer,
+                            Math.min(height, width)));
+        }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public MixedState mix(NDArray hidden, MixingContext context) {
+        PartnerRows.requirePyTorch(NAME, hidden);
+        validate(context.layer(), hidden.getShape());
+        Shape shape = hidden.getShape();
+        long height = shape.get(2);
+        long width = shape.get(3);
+        double centreProbability =
+                gamma
+                        * height
+                        * width
+                        / ((double) blockSize
+                                * blockSize
+                                * (height - blockSize + 1)
+                                * (width - blockSize + 1));
+        NDArray centres =
+                context.manager()
+                        .randomUniform(0f, 1f, shape, hidden.getDataType())
+                        .lt(centreProbability)
+                        .toType(hidden.getDataType(), false);
+        NDArray holes =
+                Pool.maxPool2d(
+                                centres,
+                                new Shape(blockSize, blockSize),
+                                new Shape(1, 1),
+                                new Shape(blockSize / 2, blockSize / 2),
+                                false)
+                        .get(new NDIndex(":, :, :{}, :{}", height, width));
+        return mixWithHoles(hidden, holes, context);
+    }
+
+    /** Mixes inside the given 0/1 holes of shape (B, C, H, W) with the context's partners. */
+    MixedState mixWithHoles(NDArray hidden, NDArray holes, MixingContext context) {
+        long batch = hidden.getShape().get(0);
+        NDArray lambdas = context.lambdaArray();
+        NDArray changed = holes.reshape(batch, -1).mean(new int[] {1});
+        NDArray partner = PartnerRows.of(hidden, context.permutation());
+        NDArray mask = holes;
+        NDArray weights;
+        if (mode == Mode.HARD) {
+            weights = changed.neg().add(1);
+        } else {
+            NDArray partnerShare = lambdas.neg().add(1);
+            NDArray perRow =
+                    context.perExample() ? partnerShare.reshape(batch, 1, 1, 1) : partnerShare;
+            mask = holes.mul(perRow);
+            weights = changed.mul(partnerShare).neg().add(1);
+        }
+        NDArray mixed = partner.sub(hidden).muli(mask).addi(hidden);
+        return new MixedState(mixed, context.perExample() ? weights : weights.mean());
+    }
+
+    /** How the patches are mixed. */
+    public enum Mode {
+        /** The patches are interpolated: {@code lambda h + (1 - lambda) h[p]}. */
+        SOFT,
+        /** The patches are swapped in from the partner. */
+        HARD
+    }
+
+    /** Configures a {@link PtPatchUpStrategy}. */
+    public static final class Builder {
+
+        private int blockSize = 7;
+        private float gamma = 0.5f;
+        private Mode mode = Mode.HARD;
+
+        private Builder() {}
+
+        /**
+         * Sets the side of the square patches.
+         *
+         * @param blockSize positive; default 7
+         * @return this builder
+         */
+        public Builder optBlockSize(int blockSize) {
+            this.blockSize = blockSize;
+            return this;
+        }
+
+        /**
+         * Sets about which fraction of the features is patched.
+         *
+         * @param gamma in {@code (0, 1]}; default 0.5
+         * @return this builder
+         */
+        public Builder optGamma(float gamma) {
+            this.gamma = gamma;
+            return this;
+        }
+
+        /**
+         * Sets how patches are mixed.
+         *
+         * @param mode default {@link Mode#HARD}
+         * @return this builder
+         */
+        public Builder optMode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Builds the strategy.
+         *
+         * @return the strategy
+         * @throws IllegalArgumentException if the block size is not positive or gamma is outside
+         *     {@code (0, 1]}
+         */
+        public PtPatchUpStrategy build() {
+            if (blockSize < 1) {
+                throw new IllegalArgumentException(
+                        "PatchUp's block size must be positive, got " + blockSize);
+            }
+            if (!(gamma > 0 && gamma <= 1)) {
+                throw new IllegalArgumentException(
+                        "PatchUp's gamma must be in (0, 1], got " + gamma);
+            }
+            return new PtPatchUpStrategy(this);
+        }
+    }
+}
