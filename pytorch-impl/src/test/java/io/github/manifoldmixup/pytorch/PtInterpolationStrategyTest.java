@@ -81,6 +81,31 @@ class PtInterpolationStrategyTest {
     }
 
     @Test
+    void elemModeMixesEachRowWithItsOwnLambda() {
+        float[] lambdas = {0.1f, 0.4f, 0.7f, 1f};
+        NDArray hidden = manager.arange(8f).reshape(4, 2);
+        MixingContext context =
+                new MixingContext(
+                        "input",
+                        lambdas,
+                        manager.create(PERMUTATION),
+                        manager,
+                        new SplittableRandom(0));
+        MixedState mixed = new PtInterpolationStrategy().mix(hidden, context);
+        float[] h = hidden.toFloatArray();
+        float[] expected = new float[8];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 2; j++) {
+                expected[2 * i + j] =
+                        lambdas[i] * h[2 * i + j]
+                                + (1 - lambdas[i]) * h[2 * (int) PERMUTATION[i] + j];
+            }
+        }
+        assertArrayEquals(expected, mixed.hidden().toFloatArray(), 1e-5f);
+        assertArrayEquals(lambdas, mixed.targetWeight().toFloatArray(), 0f);
+    }
+
+    @Test
     void lambdaOneKeepsTheBatchAndZeroTakesThePartners() {
         NDArray hidden = manager.arange(8f).reshape(4, 2);
         assertArrayEquals(
