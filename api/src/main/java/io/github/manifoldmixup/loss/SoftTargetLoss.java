@@ -95,7 +95,7 @@ public final class SoftTargetLoss extends MixupLoss {
 
     /** The smoothed target distribution of each example, shape (B, C). */
     private NDArray target(NDArray label, NDArray logits) {
-        long classes = logits.getShape().get(-1);
+        long classes = logits.getShape().tail();
         NDArray target =
                 label.getShape().dimension() == logits.getShape().dimension()
                         ? label.toType(logits.getDataType(), false)
