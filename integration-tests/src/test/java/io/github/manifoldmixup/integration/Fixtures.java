@@ -4,8 +4,15 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -40,6 +47,55 @@ final class Fixtures {
     /** Rows {@code offset + 10 i + j} of shape {@code (rows, cols)}, distinct per row. */
     static NDArray distinctRows(NDManager manager, int rows, int cols, float offset) {
         return manager.arange((float) (rows * cols)).div(10f).add(offset).reshape(rows, cols);
+    }
+
+    /**
+     * Generated 28x28 grey images of 10 classes: class {@code c} brightens the {@code c}-th band of
+     * three rows, plus Gaussian noise.
+     */
+    static ArrayDataset bandImages(NDManager manager, int size, int batch, long seed) {
+        manager.getEngine().setRandomSeed((int) seed);
+        NDArray labels =
+                manager.randomInteger(0, 10, new Shape(size), DataType.INT32)
+                        .toType(DataType.FLOAT32, false);
+        NDArray bands = manager.arange(28f).div(3f).floor().reshape(1, 1, 28, 1);
+        NDArray data =
+                bands.eq(labels.reshape(size, 1, 1, 1))
+                        .toType(DataType.FLOAT32, false)
+                        .add(
+                                manager.randomNormal(
+                                        0f, 0.3f, new Shape(size, 1, 28, 28), DataType.FLOAT32));
+        return new ArrayDataset.Builder()
+                .setData(data)
+                .optLabels(labels)
+                .setSampling(batch, true)
+                .build();
+    }
+
+    /**
+     * A small conv net for 28x28 images: {@code 01Conv2d, 02LambdaBlock} (ReLU, 28x28x8), {@code
+     * 03Conv2d, 04LambdaBlock} (ReLU, 14x14x16), flatten, {@code 06Linear}. No pooling: the classes
+     * of {@link #bandImages} differ by where the bright rows are.
+     */
+    static SequentialBlock smallConvNet() {
+        return new SequentialBlock()
+                .add(
+                        Conv2d.builder()
+                                .setKernelShape(new Shape(3, 3))
+                                .optPadding(new Shape(1, 1))
+                                .setFilters(8)
+                                .build())
+                .add(Activation.reluBlock())
+                .add(
+                        Conv2d.builder()
+                                .setKernelShape(new Shape(3, 3))
+                                .optPadding(new Shape(1, 1))
+                                .optStride(new Shape(2, 2))
+                                .setFilters(16)
+                                .build())
+                .add(Activation.reluBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(10).build());
     }
 
     /** The record of a mixed forward pass; fails if there is none. */

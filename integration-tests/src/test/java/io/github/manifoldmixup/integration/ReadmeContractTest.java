@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import ai.djl.Model;
 import ai.djl.basicmodelzoo.cv.classification.ResNetV1;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.TrainingConfig;
-import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
@@ -26,26 +23,6 @@ import org.junit.jupiter.api.Test;
 
 /** The README's code, exactly as written, on DJL's ResNetV1-20 and generated 28x28 images. */
 class ReadmeContractTest {
-
-    private static ArrayDataset images(NDManager manager, int size, long seed) {
-        manager.getEngine().setRandomSeed((int) seed);
-        NDArray labels =
-                manager.randomInteger(0, 10, new Shape(size), DataType.INT32)
-                        .toType(DataType.FLOAT32, false);
-        // class c brightens the c-th band of three rows, plus noise
-        NDArray bands = manager.arange(28f).div(3f).floor().reshape(1, 1, 28, 1);
-        NDArray data =
-                bands.eq(labels.reshape(size, 1, 1, 1))
-                        .toType(DataType.FLOAT32, false)
-                        .add(
-                                manager.randomNormal(
-                                        0f, 0.3f, new Shape(size, 1, 28, 28), DataType.FLOAT32));
-        return new ArrayDataset.Builder()
-                .setData(data)
-                .optLabels(labels)
-                .setSampling(32, true)
-                .build();
-    }
 
     @Test
     void theReadmeSnippetTrainsAResNet() throws Exception {
@@ -59,8 +36,8 @@ class ReadmeContractTest {
                             .setOutSize(10)
                             .build();
             model.setBlock(resnet);
-            Dataset trainSet = images(manager, 256, 1);
-            Dataset validationSet = images(manager, 64, 2);
+            Dataset trainSet = Fixtures.bandImages(manager, 256, 32, 1);
+            Dataset validationSet = Fixtures.bandImages(manager, 64, 32, 2);
 
             // --- the README, verbatim ---
             // spotless:off
