@@ -20,9 +20,10 @@ import java.nio.file.Path;
  * dataset-fashion-mnist}), which installs them in {@value #DEFAULT_DIRECTORY}; another directory
  * holding {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte}, {@code
  * t10k-images-idx3-ubyte} and {@code t10k-labels-idx1-ubyte} (each gzipped or not) can be named
- * with {@link Builder#optDirectory(Path)} or the system property {@value #DIRECTORY_PROPERTY}. The
- * helper serves them to {@code FashionMnist} through a local DJL repository (see {@code
- * FashionMnistRepository}); nothing is downloaded.
+ * with {@link Builder#optDirectory(Path)} or the system property {@value #DIRECTORY_PROPERTY}.
+ * Nothing is downloaded: the helper writes a local DJL repository (a {@code metadata.json} naming
+ * the files by {@code file:} URIs) under DJL's cache directory, and when the dataset is first
+ * prepared DJL copies the files there, gunzipped (about 55 MB, once per source directory).
  *
  * <p>Batches come out as {@code (B, 1, 28, 28)} float32 images in [0, 1] and {@code (B)} float32
  * class labels 0..9. With {@link Builder#optAugmentation(boolean)}, each training image is

@@ -29,7 +29,11 @@ public final class RandomHorizontalFlip implements Transform {
 
     private static NDArray flip(NDArray batch) {
         Shape coins = new Shape(batch.getShape().get(0), 1, 1, 1);
-        NDArray flipped = batch.getManager().randomUniform(0f, 1f, coins).lt(0.5f);
+        NDArray flipped =
+                batch.getManager()
+                        .randomUniform(0f, 1f, coins)
+                        .lt(0.5f)
+                        .broadcast(batch.getShape());
         return NDArrays.where(flipped, batch.flip(3), batch);
     }
 }
