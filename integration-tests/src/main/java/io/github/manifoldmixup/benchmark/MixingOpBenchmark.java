@@ -8,7 +8,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.github.manifoldmixup.pytorch.PtCutMixStrategy;
 import io.github.manifoldmixup.pytorch.PtInterpolationStrategy;
+import io.github.manifoldmixup.pytorch.PtPatchUpStrategy;
 import io.github.manifoldmixup.strategy.MixingContext;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,11 +21,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Times the mixing operation alone, forward and backward, on a large hidden state, beside two
- * references measured in the same run: the same interpolation written with advanced indexing
- * ({@code h[p]}, as the paper's code writes it), and the memory-traffic floor of mixing, an
- * element-wise sum of two existing arrays of the state's size (it reads the batch twice and writes
- * it once, as any mixing must).
+ * Times the mixing operations alone (the three built-in strategies), forward and backward, on a
+ * large hidden state, beside two references measured in the same run: the same interpolation
+ * written with advanced indexing ({@code h[p]}, as the paper's code writes it), and the
+ * memory-traffic floor of mixing, an element-wise sum of two existing arrays of the state's size
+ * (it reads the batch twice and writes it once, as any mixing must).
  *
  * <p>Arguments: {@code [--shape 128,16,28,28] [--steps 40] [--warmup 5]}; prints medians in
  * milliseconds and the ratios to the floor.
@@ -51,9 +53,13 @@ public final class MixingOpBenchmark {
         int steps = BenchmarkArgs.intArg(args, "--steps", 40);
         int warmup = BenchmarkArgs.intArg(args, "--warmup", 5);
         PtInterpolationStrategy strategy = new PtInterpolationStrategy();
+        PtCutMixStrategy cutMix = new PtCutMixStrategy();
+        PtPatchUpStrategy patchUp = new PtPatchUpStrategy();
         Map<String, Mix> mixes = new LinkedHashMap<>();
         mixes.put("floor: a + b", (h, other, c) -> h.add(other));
         mixes.put("strategy 'mixup' (gather)", (h, other, c) -> strategy.mix(h, c).hidden());
+        mixes.put("strategy 'cutmix'", (h, other, c) -> cutMix.mix(h, c).hidden());
+        mixes.put("strategy 'patchup' (hard)", (h, other, c) -> patchUp.mix(h, c).hidden());
         mixes.put(
                 "advanced indexing h[p]",
                 (h, other, c) -> {

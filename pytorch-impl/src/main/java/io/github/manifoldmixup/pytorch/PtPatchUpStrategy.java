@@ -16,8 +16,10 @@ import java.util.Objects;
 
 /**
  * PatchUp (Faramarzi et al. 2020), named {@code "patchup"}: hidden-layer block masks, as in
- * DropBlock, select square patches of each feature map (per example and channel), and only the
- * patches are mixed with the partner.
+ * DropBlock, select square patches of each channel's feature map, and only the patches are mixed
+ * with the partner. As in the PatchUp authors' code, one mask per channel is drawn for the batch
+ * and shared by its examples, which keeps the mask cheap (a (1, C, H, W) draw and max-pool rather
+ * than a (B, C, H, W) one).
  *
  * <p>Block centres are drawn with probability {@code gamma * H W / (k^2 (H - k + 1) (W - k + 1))}
  * for block size {@code k}, so that about a fraction {@code gamma} of the features is patched; a
@@ -31,9 +33,9 @@ import java.util.Objects;
  *       {@code 1 - f_i (1 - lambda)}.
  * </ul>
  *
- * <p>In {@code BATCH} mode the target weight is the batch mean of the per-example weights (one
- * number per batch, as in the PatchUp authors' code); in {@code ELEM} mode each example keeps its
- * own. Everything is computed on the activation's device. The no-argument constructor (used by
+ * <p>In {@code BATCH} mode the target weight is one number per batch, as in the authors' code; in
+ * {@code ELEM} mode it is one per example (soft mode then gives each example its own {@code
+ * lambda}). Everything is computed on the activation's device. The no-argument constructor (used by
  * {@code ServiceLoader}) gives block size 7, gamma 0.5 and hard mode; {@link #builder()} sets
  * others.
  */
@@ -120,27 +122,39 @@ public final class PtPatchUpStrategy implements MixupStrategy {
                                 * blockSize
                                 * (height - blockSize + 1)
                                 * (width - blockSize + 1));
+        Shape oneMask = new Shape(1, shape.get(1), height, width);
         NDArray centres =
                 context.manager()
-                        .randomUniform(0f, 1f, shape, hidden.getDataType())
+                        .randomUniform(0f, 1f, oneMask, hidden.getDataType())
                         .lt(centreProbability)
                         .toType(hidden.getDataType(), false);
+        // a k x k max-pool, done as a 1 x k and a k x 1 pass: 2k comparisons per value, not k^2
+        NDArray rows =
+                Pool.maxPool2d(
+                        centres,
+                        new Shape(1, blockSize),
+                        new Shape(1, 1),
+                        new Shape(0, blockSize / 2),
+                        false);
         NDArray holes =
                 Pool.maxPool2d(
-                                centres,
-                                new Shape(blockSize, blockSize),
+                                rows,
+                                new Shape(blockSize, 1),
                                 new Shape(1, 1),
-                                new Shape(blockSize / 2, blockSize / 2),
+                                new Shape(blockSize / 2, 0),
                                 false)
                         .get(new NDIndex(":, :, :{}, :{}", height, width));
         return mixWithHoles(hidden, holes, context);
     }
 
-    /** Mixes inside the given 0/1 holes of shape (B, C, H, W) with the context's partners. */
+    /**
+     * Mixes inside the given 0/1 holes, of shape (1, C, H, W) for one mask shared by the batch or
+     * (B, C, H, W) for one per example, with the context's partners.
+     */
     MixedState mixWithHoles(NDArray hidden, NDArray holes, MixingContext context) {
         long batch = hidden.getShape().get(0);
         NDArray lambdas = context.lambdaArray();
-        NDArray changed = holes.reshape(batch, -1).mean(new int[] {1});
+        NDArray changed = holes.reshape(holes.getShape().get(0), -1).mean(new int[] {1});
         NDArray partner = PartnerRows.of(hidden, context.permutation());
         NDArray mask = holes;
         NDArray weights;
@@ -154,7 +168,8 @@ public final class PtPatchUpStrategy implements MixupStrategy {
             weights = changed.mul(partnerShare).neg().add(1);
         }
         NDArray mixed = partner.sub(hidden).muli(mask).addi(hidden);
-        return new MixedState(mixed, context.perExample() ? weights : weights.mean());
+        return new MixedState(
+                mixed, context.perExample() ? weights.broadcast(new Shape(batch)) : weights.mean());
     }
 
     /** How the patches are mixed. */
