@@ -1,0 +1,113 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.manifoldmixup.zoo.recipe;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.util.JsonUtils;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A recipe run's checkpoints in one directory, written so that a crash at any moment leaves the
+ * last complete checkpoint readable: each epoch goes to {@code epoch-NNNN.tmp}, is renamed to
+ * {@code epoch-NNNN} once complete, and only then does the {@code latest} pointer (replaced
+ * atomically) name it; older epochs are deleted afterwards. Each checkpoint holds the model's
+ * parameters, {@code state.json} and the learning curve as {@code curve.csv}.
+ */
+final class Checkpoints {
+
+    private static final String LATEST = "latest";
+    private static final String STATE = "state.json";
+    private static final String MODEL = "model";
+
+    private final Path directory;
+
+    Checkpoints(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Loads the latest checkpoint's parameters into the model and returns its state. */
+    Optional<TrainingState> resume(Model model) throws IOException, MalformedModelException {
+        Path pointer = directory.resolve(LATEST);
+        if (!Files.exists(pointer)) {
+            return Optional.empty();
+        }
+        Path checkpoint = directory.resolve(Files.readString(pointer).trim());
+        model.load(checkpoint, MODEL);
+        String json = Files.readString(checkpoint.resolve(STATE));
+        return Optional.of(JsonUtils.GSON.fromJson(json, TrainingState.class));
+    }
+
+    /** Writes a checkpoint of the model after {@code state.epochsDone()} epochs. */
+    void save(Model model, TrainingState state) throws IOException {
+        Files.createDirectories(directory);
+        String name = String.format(Locale.ROOT, "epoch-%04d", state.epochsDone());
+        Path temporary = directory.resolve(name + ".tmp");
+        deleteTree(temporary);
+        Files.createDirectories(temporary);
+        model.setProperty("Epoch", String.valueOf(state.epochsDone()));
+        model.save(temporary, MODEL);
+        Files.writeString(
+                temporary.resolve(STATE),
+                JsonUtils.GSON_PRETTY.toJson(state),
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                temporary.resolve("curve.csv"), curve(state.curve()), StandardCharsets.UTF_8);
+        Path checkpoint = directory.resolve(name);
+        deleteTree(checkpoint);
+        Files.move(temporary, checkpoint, StandardCopyOption.ATOMIC_MOVE);
+        Path pointer = directory.resolve(LATEST + ".tmp");
+        Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
+        Files.move(
+                pointer,
+                directory.resolve(LATEST),
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        try (Stream<Path> old = Files.list(directory)) {
+            for (Path path : old.toList()) {
+                String file = path.getFileName().toString();
+                if (file.startsWith("epoch-") && !file.equals(name)) {
+                    deleteTree(path);
+                }
+            }
+        }
+    }
+
+    private static String curve(List<TrainingState.EpochResult> curve) {
+        StringBuilder csv =
+                new StringBuilder("epoch,train_loss,test_accuracy,test_nll,test_ece,seconds\n");
+        for (TrainingState.EpochResult r : curve) {
+            csv.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%d,%.5f,%.5f,%.5f,%.5f,%.1f%n",
+                            r.epoch(),
+                            r.trainLoss(),
+                            r.testAccuracy(),
+                            r.testNll(),
+                            r.testEce(),
+                            r.seconds()));
+        }
+        return csv.toString();
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path file : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
