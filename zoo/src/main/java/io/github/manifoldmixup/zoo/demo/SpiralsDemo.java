@@ -42,14 +42,26 @@ public final class SpiralsDemo {
      * @throws Exception if training or writing a figure fails
      */
     public static void main(String[] args) throws Exception {
-        Path out = Paths.get(args.length > 0 ? args[0] : "target/demo");
+        run(EPOCHS, POINTS, SEED, Paths.get(args.length > 0 ? args[0] : "target/demo"));
+    }
+
+    /**
+     * Trains the three variants, prints the table and writes the figures.
+     *
+     * @param epochs training epochs of each variant
+     * @param points generated training points
+     * @param seed the seed
+     * @param out the directory of the figures
+     * @throws Exception if training or writing a figure fails
+     */
+    public static void run(int epochs, int points, long seed, Path out) throws Exception {
         System.out.printf(
                 Locale.ROOT,
                 "Two spirals, MLP 2-128-128-4-2, %d epochs, %d points, seed %d%n",
-                EPOCHS,
-                POINTS,
-                SEED);
-        List<Outcome> outcomes = new SpiralsExperiment(EPOCHS, POINTS, SEED).run();
+                epochs,
+                points,
+                seed);
+        List<Outcome> outcomes = new SpiralsExperiment(epochs, points, seed).run();
         System.out.print(table(outcomes));
         writeFigures(outcomes, out);
         System.out.println("Figures: " + out.toAbsolutePath());

@@ -46,9 +46,11 @@ import picocli.CommandLine.Option;
  * for temperature scaling. After each epoch the model is evaluated on the 10,000 test images.
  */
 @Command(
-        name = "fashion-mnist-recipe",
+        name = "train",
         mixinStandardHelpOptions = true,
-        description = "Trains the zoo's Fashion-MNIST ResNet one way, with resumable checkpoints.")
+        description =
+                "Trains the zoo's Fashion-MNIST ResNet one way (none, input or manifold), with"
+                        + " a checkpoint after every epoch; run again on the same --dir to resume.")
 public final class FashionMnistRecipe implements Callable<Integer> {
 
     private static final int TRAINING_IMAGES = 60_000;
