@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
             DemoCommand.class,
             FashionMnistRecipe.class,
             EvaluateCommand.class,
+            FlatteningCommand.class,
             ZooCommand.class
         })
 public final class ManifoldMixupCommand implements Runnable {

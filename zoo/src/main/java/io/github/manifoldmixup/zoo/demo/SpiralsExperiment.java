@@ -31,12 +31,11 @@ import io.github.manifoldmixup.metric.BrierScore;
 import io.github.manifoldmixup.metric.ExpectedCalibrationError;
 import io.github.manifoldmixup.metric.NegativeLogLikelihood;
 import io.github.manifoldmixup.metric.Reliability;
+import io.github.manifoldmixup.zoo.analysis.ClassSpectra;
 import io.github.manifoldmixup.zoo.data.TwoSpirals;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * The paper's Figure 1 setting, generated: an MLP with a 4-unit bottleneck trained on two spirals
@@ -296,40 +295,8 @@ public final class SpiralsExperiment {
         for (int i = 0; i < BOTTLENECK_CHILD; i++) {
             hidden = children.get(i).forward(store, hidden, false);
         }
-        float[] values = hidden.head().toFloatArray();
         int width = (int) hidden.head().getShape().get(1);
-        float[] classes = labels.toFloatArray();
-        double[] average = new double[width];
-        for (int label = 0; label < 2; label++) {
-            List<double[]> rows = new ArrayList<>();
-            for (int i = 0; i < classes.length; i++) {
-                if (classes[i] == label) {
-                    double[] row = new double[width];
-                    for (int j = 0; j < width; j++) {
-                        row[j] = values[i * width + j];
-                    }
-                    rows.add(row);
-                }
-            }
-            double[] mean = new double[width];
-            for (double[] row : rows) {
-                for (int j = 0; j < width; j++) {
-                    mean[j] += row[j] / rows.size();
-                }
-            }
-            double[][] centred = new double[rows.size()][width];
-            for (int i = 0; i < rows.size(); i++) {
-                for (int j = 0; j < width; j++) {
-                    centred[i][j] = rows.get(i)[j] - mean[j];
-                }
-            }
-            double[] singular =
-                    new SingularValueDecomposition(new Array2DRowRealMatrix(centred, false))
-                            .getSingularValues();
-            for (int j = 0; j < width; j++) {
-                average[j] += singular[j] / Math.sqrt(rows.size()) / 2;
-            }
-        }
-        return average;
+        return ClassSpectra.mean(
+                ClassSpectra.of(hidden.head().toFloatArray(), width, labels.toFloatArray(), 2));
     }
 }

@@ -1,0 +1,5 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
+/** Measurements of trained networks: the flattening of class-conditional representations. */
+package io.github.manifoldmixup.zoo.analysis;
