@@ -146,7 +146,6 @@ public final class SpiralsExperiment {
         try (NDManager manager = NDManager.newBaseManager();
                 Model model = Model.newInstance("spirals-" + variant.name())) {
             ArrayDataset train = spirals.generate(manager, trainingPoints, 64, true, seed);
-            NDArray trainX = train.get(manager, 0).getData().head();
             SequentialBlock block = network();
             model.setBlock(block);
             DefaultTrainingConfig config =
