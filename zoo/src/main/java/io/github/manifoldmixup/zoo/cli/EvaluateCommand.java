@@ -5,22 +5,12 @@ package io.github.manifoldmixup.zoo.cli;
 
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
-import ai.djl.training.dataset.Batch;
-import ai.djl.training.dataset.Dataset;
-import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.translate.NoopTranslator;
-import io.github.manifoldmixup.metric.BrierScore;
-import io.github.manifoldmixup.metric.ExpectedCalibrationError;
-import io.github.manifoldmixup.metric.NegativeLogLikelihood;
-import io.github.manifoldmixup.metric.TemperatureScaling;
-import io.github.manifoldmixup.zoo.data.FashionMnistData;
+import io.github.manifoldmixup.zoo.analysis.CalibrationSummary;
+import io.github.manifoldmixup.zoo.analysis.FashionMnistEvaluation;
 import io.github.manifoldmixup.zoo.model.ManifoldMixupModelZoo;
 import io.github.manifoldmixup.zoo.network.SmallPreActResNet;
 import io.github.manifoldmixup.zoo.plot.Charts;
@@ -75,7 +65,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
         @Option(
                 names = "--zoo-mixup",
-                description = "load resnet-fashion-mnist from the zoo: none, input or manifold")
+                description =
+                        "load resnet-fashion-mnist from the zoo: none, input, manifold or"
+                                + " manifold-then-plain")
         private String mixup;
 
         @Option(
@@ -89,42 +81,21 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Model model = load();
                 NDManager manager = NDManager.newBaseManager();
                 Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
-            RandomAccessDataset training =
-                    FashionMnistData.builder()
-                            .setUsage(Dataset.Usage.TRAIN)
-                            .setSampling(500, false)
-                            .optManager(manager)
-                            .build();
-            training.prepare();
-            int size = (int) training.size();
-            NDList held = logits(predictor, training.subDataset(size - holdout, size), manager);
-            RandomAccessDataset test =
-                    FashionMnistData.builder()
-                            .setUsage(Dataset.Usage.TEST)
-                            .setSampling(500, false)
-                            .optManager(manager)
-                            .build();
-            NDList tested = logits(predictor, test, manager);
-            TemperatureScaling scaling = TemperatureScaling.fit(held.get(0), held.get(1));
-            NDArray scaled = scaling.apply(tested.get(0));
+            FashionMnistEvaluation figures = FashionMnistEvaluation.of(predictor, holdout, manager);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(
-                    Locale.ROOT,
-                    "%-26s %9s %7s %7s %7s%n",
-                    "test images (10,000)",
-                    "accuracy",
-                    "NLL",
-                    "ECE",
-                    "Brier");
+                    Locale.ROOT, "%-34s %9s %7s %7s %7s%n", "", "accuracy", "NLL", "ECE", "Brier");
+            report(out, "held-out training images (" + holdout + ")", figures.heldOut());
             List<JFreeChart> charts = new ArrayList<>();
-            charts.add(report(out, "as trained", tested.get(0), tested.get(1)));
+            charts.add(report(out, "test images (10,000), as trained", figures.test()));
             charts.add(
                     report(
                             out,
                             String.format(
-                                    Locale.ROOT, "temperature %.3f", scaling.getTemperature()),
-                            scaled,
-                            tested.get(1)));
+                                    Locale.ROOT,
+                                    "test images, temperature %.3f",
+                                    figures.temperature()),
+                            figures.scaledTest()));
             Charts.writeSideBySide(charts, 480, 520, out(out));
             out.flush();
         }
@@ -152,49 +123,15 @@ final class EvaluateCommand implements Callable<Integer> {
         return model;
     }
 
-    /** The logits and labels of a whole dataset. */
-    private static NDList logits(
-            Predictor<NDList, NDList> predictor, RandomAccessDataset dataset, NDManager manager)
-            throws Exception {
-        NDList logits = new NDList();
-        NDList labels = new NDList();
-        for (Batch batch : dataset.getData(manager)) {
-            NDArray output = predictor.predict(batch.getData()).head();
-            output.attach(manager);
-            logits.add(output);
-            NDArray label = batch.getLabels().head();
-            label.attach(manager);
-            labels.add(label);
-            batch.close();
-        }
-        return new NDList(NDArrays.concat(logits), NDArrays.concat(labels));
-    }
-
-    private static JFreeChart report(PrintWriter out, String name, NDArray logits, NDArray labels) {
-        NDList predictions = new NDList(logits);
-        NDList truth = new NDList(labels);
-        ExpectedCalibrationError ece = new ExpectedCalibrationError();
-        NegativeLogLikelihood nll = new NegativeLogLikelihood();
-        BrierScore brier = new BrierScore();
-        for (var metric : List.of(ece, nll, brier)) {
-            metric.addAccumulator(name);
-            metric.updateAccumulator(name, truth, predictions);
-        }
-        float accuracy =
-                logits.argMax(1)
-                        .toType(DataType.FLOAT32, false)
-                        .eq(labels.toType(DataType.FLOAT32, false).reshape(new Shape(-1)))
-                        .toType(DataType.FLOAT32, false)
-                        .mean()
-                        .getFloat();
+    private static JFreeChart report(PrintWriter out, String name, CalibrationSummary summary) {
         out.printf(
                 Locale.ROOT,
-                "%-26s %8.2f%% %7.4f %7.4f %7.4f%n",
+                "%-34s %8.2f%% %7.4f %7.4f %7.4f%n",
                 name,
-                100 * accuracy,
-                nll.getAccumulator(name),
-                ece.getAccumulator(name),
-                brier.getAccumulator(name));
-        return ReliabilityDiagram.chart(ece.getReliability(name), name);
+                100 * summary.accuracy(),
+                summary.nll(),
+                summary.ece(),
+                summary.brier());
+        return ReliabilityDiagram.chart(summary.reliability(), name);
     }
 }

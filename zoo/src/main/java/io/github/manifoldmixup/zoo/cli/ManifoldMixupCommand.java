@@ -3,14 +3,17 @@
  */
 package io.github.manifoldmixup.zoo.cli;
 
-import io.github.manifoldmixup.zoo.recipe.FashionMnistRecipe;
+import io.github.manifoldmixup.zoo.recipe.CurvesCommand;
+import io.github.manifoldmixup.zoo.recipe.PublishCommand;
+import io.github.manifoldmixup.zoo.recipe.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The command-line tool: {@code demo}, {@code train}, {@code evaluate} and {@code zoo list}. Wrong
- * options print what was wrong and the usage, and exit with status 2.
+ * The command-line tool: {@code demo}, {@code train}, {@code publish}, {@code curves}, {@code
+ * evaluate}, {@code flattening} and {@code zoo list}. Wrong options print what was wrong and the
+ * usage, and exit with status 2.
  */
 @Command(
         name = "manifold-mixup",
@@ -19,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Manifold Mixup for DJL: demo, training, evaluation and the model zoo.",
         subcommands = {
             DemoCommand.class,
-            FashionMnistRecipe.class,
+            TrainCommand.class,
+            PublishCommand.class,
+            CurvesCommand.class,
             EvaluateCommand.class,
             FlatteningCommand.class,
             ZooCommand.class
@@ -43,12 +48,23 @@ public final class ManifoldMixupCommand implements Runnable {
      * @return a new command line
      */
     public static CommandLine commandLine() {
-        return new CommandLine(new ManifoldMixupCommand());
+        return new CommandLine(new ManifoldMixupCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(
+                        (e, commandLine, parsed) -> {
+                            if (!(e instanceof IllegalArgumentException)) {
+                                throw e;
+                            }
+                            // a mistake in the input found while running: its message says it all
+                            commandLine.getErr().println(e.getMessage());
+                            return 1;
+                        });
     }
 
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "Name a subcommand: demo, train, evaluate or zoo.");
+                spec.commandLine(),
+                "Name a subcommand: demo, train, publish, curves, evaluate, flattening or zoo.");
     }
 }

@@ -28,13 +28,14 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Loads {@value #ARTIFACT_ID}: the small pre-activation ResNet-20 trained on Fashion-MNIST, in
- * three variants chosen with the filter {@code mixup}: {@code none}, {@code input} (input mixup)
- * and {@code manifold} (Manifold Mixup, the default). Supports {@code Image -> Classifications}
- * (28x28 images, converted to grayscale) and {@code NDList -> NDList} (batches of shape (B, 1, 28,
- * 28), values in [0, 1]).
+ * Loads {@value #ARTIFACT_ID}: the small pre-activation ResNet-20 trained on Fashion-MNIST, in the
+ * variants of {@link TrainingVariant} chosen with the filter {@code mixup}: {@code none}, {@code
+ * input} (input mixup), {@code manifold} (Manifold Mixup, the default) and {@code
+ * manifold-then-plain}. Supports {@code Image -> Classifications} (28x28 images, converted to
+ * grayscale) and {@code NDList -> NDList} (batches of shape (B, 1, 28, 28), values in [0, 1]).
  *
  * <p>The parameters are the resource {@code <variant>.params} beside this class, and {@code
  * <variant>.json} holds the figures the variant was published with; both are set as model
@@ -53,9 +54,21 @@ final class FashionMnistResNetLoader implements ModelLoader {
 
     private final String groupId;
     private final MRL mrl;
+    private final Function<String, InputStream> resources;
 
     FashionMnistResNetLoader(String groupId) {
+        this(groupId, FashionMnistResNetLoader.class::getResourceAsStream);
+    }
+
+    /**
+     * Creates a loader that reads its files through a function.
+     *
+     * @param groupId the zoo's group id
+     * @param resources opens {@code <variant>.params} and {@code <variant>.json}; null if absent
+     */
+    FashionMnistResNetLoader(String groupId, Function<String, InputStream> resources) {
         this.groupId = groupId;
+        this.resources = resources;
         Repository repository =
                 Repository.newInstance("manifold-mixup-zoo", "jar:///io/github/manifoldmixup/zoo");
         this.mrl =
@@ -95,8 +108,7 @@ final class FashionMnistResNetLoader implements ModelLoader {
         Translator<I, O> translator = translator(criteria);
         String resource = variant.filter() + ".params";
         Model model = Model.newInstance(ARTIFACT_ID + "-" + variant.filter(), criteria.getDevice());
-        try (InputStream parameters =
-                FashionMnistResNetLoader.class.getResourceAsStream(resource)) {
+        try (InputStream parameters = resources.apply(resource)) {
             if (parameters == null) {
                 throw new ModelNotFoundException(
                         "The parameters of "
@@ -105,8 +117,8 @@ final class FashionMnistResNetLoader implements ModelLoader {
                                 + variant.filter()
                                 + ") are not in this jar (resource "
                                 + resourcePath(resource)
-                                + "). Train them with zoo/training/train-fashion-mnist.sh and"
-                                + " rebuild the zoo module.");
+                                + "). Train them with zoo/training/train-fashion-mnist.sh, publish them"
+                                + " with the publish command and rebuild the zoo module.");
             }
             model.setBlock(SmallPreActResNet.builder().setNumClasses(10).build());
             BufferedInputStream stream = new BufferedInputStream(parameters);
@@ -152,7 +164,7 @@ final class FashionMnistResNetLoader implements ModelLoader {
 
     @Override
     public String toString() {
-        return groupId + ":" + ARTIFACT_ID + " (filter mixup: none, input, manifold)";
+        return groupId + ":" + ARTIFACT_ID + " (filter mixup: " + TrainingVariant.known() + ")";
     }
 
     private static TrainingVariant variant(Map<String, String> filters) {
@@ -163,7 +175,9 @@ final class FashionMnistResNetLoader implements ModelLoader {
                                 + key
                                 + "' for "
                                 + ARTIFACT_ID
-                                + ". Known: mixup (none, input, manifold).");
+                                + ". Known: mixup ("
+                                + TrainingVariant.known()
+                                + ").");
             }
         }
         return TrainingVariant.of(filters.getOrDefault(FILTER, TrainingVariant.MANIFOLD.filter()));
@@ -189,9 +203,8 @@ final class FashionMnistResNetLoader implements ModelLoader {
                         + ".");
     }
 
-    private static void readProperties(TrainingVariant variant, Model model) throws IOException {
-        try (InputStream json =
-                FashionMnistResNetLoader.class.getResourceAsStream(variant.filter() + ".json")) {
+    private void readProperties(TrainingVariant variant, Model model) throws IOException {
+        try (InputStream json = resources.apply(variant.filter() + ".json")) {
             if (json == null) {
                 return;
             }

@@ -35,6 +35,11 @@ final class Checkpoints {
         this.directory = directory;
     }
 
+    /** Returns whether the directory holds a complete checkpoint. */
+    boolean exists() {
+        return Files.exists(directory.resolve(LATEST));
+    }
+
     /** Loads the latest checkpoint's parameters into the model and returns its state. */
     Optional<TrainingState> resume(Model model) throws IOException, MalformedModelException {
         Path pointer = directory.resolve(LATEST);

@@ -65,7 +65,9 @@ class ManifoldMixupCommandTest {
         assertNotEquals(0, run("train", "--variant", "cutmix", "--dir", "target/never"));
         assertTrue(
                 err.toString()
-                        .contains("Unknown mixup variant 'cutmix'. Known: none, input, manifold."),
+                        .contains(
+                                "Unknown mixup variant 'cutmix'. Known: none, input, manifold,"
+                                        + " manifold-then-plain."),
                 err.toString());
     }
 }

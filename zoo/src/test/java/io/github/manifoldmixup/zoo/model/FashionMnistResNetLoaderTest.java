@@ -158,7 +158,9 @@ class FashionMnistResNetLoaderTest {
                         IllegalArgumentException.class,
                         () -> criteria(NDList.class, NDList.class, "cutmix").loadModel());
         assertEquals(
-                "Unknown mixup variant 'cutmix'. Known: none, input, manifold.", e.getMessage());
+                "Unknown mixup variant 'cutmix'. Known: none, input, manifold,"
+                        + " manifold-then-plain.",
+                e.getMessage());
     }
 
     @Test
