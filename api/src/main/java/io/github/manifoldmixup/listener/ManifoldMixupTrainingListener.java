@@ -505,12 +505,19 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
          * Builds the listener.
          *
          * @return the listener
-         * @throws IllegalArgumentException if alpha is not positive, a strategy is unknown, a
-         *     weight is negative or the weights do not sum to a positive number, the probability is
-         *     outside {@code [0, 1]} or the off epoch is negative
+         * @throws IllegalArgumentException if alpha is not positive, a layer name is null, a
+         *     strategy is unknown, a weight is negative or the weights do not sum to a positive
+         *     number, the probability is outside {@code [0, 1]} or the off epoch is negative
          */
         public ManifoldMixupTrainingListener build() {
             checkAlpha(alpha);
+            if (mixingLayers.contains(null)) {
+                throw new IllegalArgumentException(
+                        "A mixing layer name is null: "
+                                + mixingLayers
+                                + ". Name children of the model's SequentialBlock, such as"
+                                + " \"04ParallelBlock\" or \"4\", or \"input\".");
+            }
             List<StrategyChoice> choices = new ArrayList<>();
             if (weighted.isEmpty()) {
                 MixupStrategy single =
