@@ -109,8 +109,17 @@ final class Fixtures {
      * + 1) + (1 - w)(x_p(i)^2 + 1)}, on the host.
      */
     static float[] expectedHiddenMix(float[] x, int cols, float w, long[] permutation) {
+        return expectedHiddenMix(x, cols, new float[] {w}, permutation);
+    }
+
+    /**
+     * {@link #expectedHiddenMix(float[], int, float, long[])} with one weight for the batch or one
+     * per row.
+     */
+    static float[] expectedHiddenMix(float[] x, int cols, float[] weights, long[] permutation) {
         float[] expected = new float[x.length];
         for (int i = 0; i < permutation.length; i++) {
+            double w = weights[weights.length == 1 ? 0 : i];
             for (int j = 0; j < cols; j++) {
                 double own = x[i * cols + j];
                 double partner = x[(int) permutation[i] * cols + j];
