@@ -104,7 +104,7 @@ public final class TrainingStepBenchmark {
         }
     }
 
-    private static Model resnet20(String name) {
+    static Model resnet20(String name) {
         Model model = Model.newInstance(name);
         model.setBlock(
                 ResNetV1.builder()
@@ -115,7 +115,7 @@ public final class TrainingStepBenchmark {
         return model;
     }
 
-    private static DefaultTrainingConfig config(ManifoldMixupTrainingListener mixup) {
+    static DefaultTrainingConfig config(ManifoldMixupTrainingListener mixup) {
         DefaultTrainingConfig config =
                 new DefaultTrainingConfig(MixupLoss.wrap(Loss.softmaxCrossEntropyLoss()))
                         .optOptimizer(
@@ -128,7 +128,7 @@ public final class TrainingStepBenchmark {
     }
 
     /** One training step on a copy of the fixed batch, in a manager closed with the step. */
-    private static double step(Trainer trainer, NDArray x, NDArray y) {
+    static double step(Trainer trainer, NDArray x, NDArray y) {
         long start = System.nanoTime();
         try (NDManager stepManager = trainer.getManager().newSubManager()) {
             NDArray data = x.duplicate();
