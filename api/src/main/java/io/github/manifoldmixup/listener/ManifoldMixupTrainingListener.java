@@ -60,6 +60,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Per epoch the listener logs how often each point was mixed and the mean coefficient; {@link
  * #getEpochStatistics()} returns the same figures.
+ *
+ * <p>Faults: by default the first NaN or infinity in a mixed hidden state or a training loss stops
+ * training with a {@link NonFiniteValueException} that names the layer and the batch ({@link
+ * Builder#optNonFiniteCheck}). Whatever ends training, closing the trainer puts the user's block
+ * back; to resume from a checkpoint, load it and call {@link #setEpoch} before training on.
  */
 public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter {
 
