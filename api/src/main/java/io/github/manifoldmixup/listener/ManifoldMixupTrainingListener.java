@@ -527,7 +527,8 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
          * as {@code EasyTrain} does). The first NaN or infinity stops training with a {@link
          * NonFiniteValueException} that names the layer, the batch and the step, and says whether
          * the input batch, the parameters, the state before mixing or the labels were already
-         * non-finite.
+         * non-finite. Batches are counted from DJL's {@code onTrainingBatch} callbacks, which
+         * {@code EasyTrain.trainBatch} sends; a custom loop that skips them sees batch 0 reported.
          *
          * <p>Cost: two reductions per batch, each read back to the host (a device synchronization).
          * On the CPU that was below the noise of a ResNet-20 step (see {@code docs/benchmarks.md});
