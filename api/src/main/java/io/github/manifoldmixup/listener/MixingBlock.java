@@ -28,6 +28,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -234,7 +235,7 @@ final class MixingBlock extends AbstractBaseBlock {
             return "strategy '"
                     + strategies.get(plan.strategyIndex()).getName()
                     + (lambdas.length == 1
-                            ? "', lambda " + lambdas[0]
+                            ? String.format(Locale.ROOT, "', lambda %.3f", lambdas[0])
                             : "', " + lambdas.length + " lambdas");
         }
 
