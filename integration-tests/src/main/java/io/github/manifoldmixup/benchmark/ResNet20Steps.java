@@ -5,6 +5,7 @@ package io.github.manifoldmixup.benchmark;
 
 import ai.djl.Model;
 import ai.djl.basicmodelzoo.cv.classification.ResNetV1;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -48,6 +49,17 @@ final class ResNet20Steps {
         model.setBlock(
                 ResNetV1.builder().setImageShape(IMAGE).setNumLayers(20).setOutSize(10).build());
         return model;
+    }
+
+    /** Copies of one fixed batch, made afresh for every step. */
+    static StepData copiesOf(NDArray x, NDArray y) {
+        return stepManager -> {
+            NDArray data = x.duplicate();
+            NDArray labels = y.duplicate();
+            data.attach(stepManager);
+            labels.attach(stepManager);
+            return new NDList[] {new NDList(data), new NDList(labels)};
+        };
     }
 
     /** The Manifold Mixup listener of the paper's setting. */

@@ -7,7 +7,6 @@ import ai.djl.engine.Engine;
 import ai.djl.metric.Metric;
 import ai.djl.metric.Metrics;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
@@ -85,15 +84,7 @@ public final class TrainingStepBenchmark {
 
     /** One training step on a copy of the fixed batch. */
     private static double step(Trainer trainer, NDArray x, NDArray y) {
-        return ResNet20Steps.step(
-                trainer,
-                stepManager -> {
-                    NDArray data = x.duplicate();
-                    NDArray labels = y.duplicate();
-                    data.attach(stepManager);
-                    labels.attach(stepManager);
-                    return new NDList[] {new NDList(data), new NDList(labels)};
-                });
+        return ResNet20Steps.step(trainer, ResNet20Steps.copiesOf(x, y));
     }
 
     /** Medians of the phases DJL's trainer times: forward, loss and backward, optimizer step. */

@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -69,6 +70,26 @@ final class Fixtures {
                 .setData(data)
                 .optLabels(labels)
                 .setSampling(batch, true)
+                .build();
+    }
+
+    /**
+     * Points uniform in {@code [-1, 1]^2}, class 1 where both coordinates have the same sign, in a
+     * fixed order (batch {@code i} holds examples {@code i * batch} onwards); example {@code
+     * nanExample} gets a NaN coordinate when it is not negative.
+     */
+    static ArrayDataset quadrants(NDManager manager, int size, int batch, int nanExample) {
+        manager.getEngine().setRandomSeed(5);
+        NDArray points = manager.randomUniform(-1f, 1f, new Shape(size, 2));
+        NDArray labels =
+                points.get(":, 0").mul(points.get(":, 1")).gt(0f).toType(DataType.FLOAT32, false);
+        if (nanExample >= 0) {
+            points.set(new NDIndex(nanExample, 1), Float.NaN);
+        }
+        return new ArrayDataset.Builder()
+                .setData(points)
+                .optLabels(labels)
+                .setSampling(batch, false)
                 .build();
     }
 
