@@ -66,7 +66,7 @@ class DevicePlacementTest {
             for (String layer : new String[] {"input", "02LambdaBlock", "04LambdaBlock"}) {
                 for (LambdaMode mode : LambdaMode.values()) {
                     String what = strategy.getName() + " at " + layer + " in " + mode;
-                    Placement placement = forwardOnce(strategy, layer, mode);
+                    Placement placement = forwardOnce(strategy, layer, mode, false);
                     assertNull(placement.probe().failure(), what);
                     assertTrue(placement.mixed(), what);
                     assertFalse(placement.probe().calls().isEmpty(), what);
@@ -77,6 +77,15 @@ class DevicePlacementTest {
                             what);
                     assertEquals(List.of(), placement.strays(), what);
                     assertEquals(Set.of(Device.cpu()), Set.copyOf(placement.devices()), what);
+                    // the non-finite check (on by default) is the one deliberate host read: one
+                    // boolean for the mixed state, one for the loss
+                    Placement checkedPlacement = forwardOnce(strategy, layer, mode, true);
+                    assertEquals(
+                            List.of("getByteBuffer", "getByteBuffer"),
+                            checkedPlacement.probe().hostSyncs().stream()
+                                    .map(EngineCallProbe.Call::method)
+                                    .toList(),
+                            what);
                     checked++;
                 }
             }
@@ -95,7 +104,8 @@ class DevicePlacementTest {
                                     return mixup.mix(hidden, context);
                                 }),
                         "02LambdaBlock",
-                        LambdaMode.BATCH);
+                        LambdaMode.BATCH,
+                        false);
         assertEquals(
                 List.of("getByteBuffer"),
                 hostRead.probe().hostSyncs().stream().map(EngineCallProbe.Call::method).toList());
@@ -108,7 +118,8 @@ class DevicePlacementTest {
                                     return mixup.mix(hidden, context);
                                 }),
                         "02LambdaBlock",
-                        LambdaMode.BATCH);
+                        LambdaMode.BATCH,
+                        false);
         assertFalse(managerDevice.probe().callsNamingAnotherDevice(Device.cpu()).isEmpty());
         assertNotNull(managerDevice.probe().failure(), "libtorch here has no CUDA");
 
@@ -123,7 +134,8 @@ class DevicePlacementTest {
                                     return mixup.mix(hidden, context);
                                 }),
                         "02LambdaBlock",
-                        LambdaMode.BATCH);
+                        LambdaMode.BATCH,
+                        false);
         leaked.forEach(NDManager::close);
         assertEquals(1, stray.strays().size());
         assertNull(stray.probe().failure());
@@ -133,12 +145,14 @@ class DevicePlacementTest {
      * Trains a small conv net one forward with the strategy at the layer: the batch's arrays are
      * CPU tensors in a manager whose device is {@code gpu(0)}.
      */
-    private static Placement forwardOnce(MixupStrategy strategy, String layer, LambdaMode mode) {
+    private static Placement forwardOnce(
+            MixupStrategy strategy, String layer, LambdaMode mode, boolean nonFiniteCheck) {
         ManifoldMixupTrainingListener listener =
                 ManifoldMixupTrainingListener.builder()
                         .optStrategy(strategy)
                         .optMixingLayers(layer)
                         .optLambdaMode(mode)
+                        .optNonFiniteCheck(nonFiniteCheck)
                         .optSeed(5)
                         .build();
         try (Model model = Model.newInstance("devices")) {

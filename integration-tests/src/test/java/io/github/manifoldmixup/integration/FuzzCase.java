@@ -62,7 +62,8 @@ record FuzzCase(
         float smoothing,
         int batch,
         LabelKind labels,
-        InputKind input) {
+        InputKind input,
+        boolean nonFiniteCheck) {
 
     static final int CLASSES = 10;
     static final int SIDE = 12;
@@ -227,7 +228,8 @@ record FuzzCase(
                 choose(random, SMOOTHINGS, BAD_SMOOTHINGS),
                 BATCHES[random.nextInt(BATCHES.length)],
                 drawLabels(random, loss),
-                drawInput(random));
+                drawInput(random),
+                random.nextInt(4) != 0);
     }
 
     private static LabelKind drawLabels(SplittableRandom random, LossKind loss) {
@@ -268,6 +270,7 @@ record FuzzCase(
     ManifoldMixupTrainingListener listener() {
         ManifoldMixupTrainingListener.Builder builder =
                 ManifoldMixupTrainingListener.builder()
+                        .optNonFiniteCheck(nonFiniteCheck)
                         .optSeed(seed)
                         .optAlpha(alpha)
                         .optMixingLayers(layers.toArray(String[]::new))

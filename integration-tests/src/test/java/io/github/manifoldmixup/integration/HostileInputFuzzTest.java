@@ -21,6 +21,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
+import io.github.manifoldmixup.listener.NonFiniteValueException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -39,8 +40,10 @@ import org.junit.jupiter.api.Test;
  * end in one of: a clear {@link IllegalArgumentException} while configuring (building the listener
  * or the loss, creating the trainer, initializing), with the user's block back in the model; for
  * labels the loss does not take, a clear error at the first batch or a finite loss; for well-formed
- * labels and finite inputs, finite losses and predictions; for NaN or infinite inputs, a loss that
- * is not finite (never a crash or a hang; each case has a time limit).
+ * labels and finite inputs, finite losses and predictions; for NaN or infinite inputs, the
+ * listener's {@link NonFiniteValueException} (its check is drawn on in three cases of four) or,
+ * with the check off, a loss that is not finite. Never a crash or a hang (each case has a time
+ * limit).
  */
 class HostileInputFuzzTest {
 
@@ -56,6 +59,7 @@ class HostileInputFuzzTest {
         REJECTED_AT_INITIALIZE,
         REJECTED_AT_FIRST_BATCH,
         FINITE_LOSS,
+        NON_FINITE_INPUT_REPORTED,
         NON_FINITE_INPUT_NON_FINITE_LOSS
     }
 
@@ -145,6 +149,11 @@ class HostileInputFuzzTest {
             float loss;
             try {
                 loss = step(trainer, fuzzCase);
+            } catch (NonFiniteValueException e) {
+                assertFalse(fuzzCase.input().finite(), "reported on finite input: " + fuzzCase);
+                assertTrue(fuzzCase.nonFiniteCheck(), "reported with the check off: " + fuzzCase);
+                requireClear(e, fuzzCase);
+                return Outcome.NON_FINITE_INPUT_REPORTED;
             } catch (IllegalArgumentException | EngineException e) {
                 boolean mayFail =
                         !fuzzCase.scheduleInRange() || step == 0 && !fuzzCase.labelsFitTheLoss();
@@ -159,6 +168,7 @@ class HostileInputFuzzTest {
             }
             assertFalse(fuzzCase.labelsRefusedByTheLibrary(), "labels accepted: " + fuzzCase);
             if (!fuzzCase.input().finite()) {
+                assertFalse(fuzzCase.nonFiniteCheck(), "not reported: " + fuzzCase);
                 assertFalse(Float.isFinite(loss), "finite loss on NaN/Inf input: " + fuzzCase);
                 return Outcome.NON_FINITE_INPUT_NON_FINITE_LOSS;
             }
