@@ -23,7 +23,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +60,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Per epoch the listener logs how often each point was mixed and the mean coefficient; {@link
  * #getEpochStatistics()} returns the same figures.
+ *
+ * <p>Faults: by default the first NaN or infinity in a mixed hidden state or a training loss stops
+ * training with a {@link NonFiniteValueException} that names the layer and the batch ({@link
+ * Builder#optNonFiniteCheck}). Whatever ends training, closing the trainer puts the user's block
+ * back; to resume from a checkpoint, load it and call {@link #setEpoch} before training on.
  */
 public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter {
 
@@ -77,9 +81,10 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
     private final boolean foldLambda;
     private final AlphaSchedule schedule;
     private final int offEpoch;
+    private final boolean nonFiniteCheck;
 
     private final List<MixingStatistics> epochStatistics = new ArrayList<>();
-    private final AtomicInteger epoch = new AtomicInteger();
+    private final TrainingPosition position = new TrainingPosition();
     private Attachment attachment;
 
     private ManifoldMixupTrainingListener(Builder builder, List<StrategyChoice> choices) {
@@ -93,6 +98,7 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
         foldLambda = builder.foldLambda;
         schedule = builder.schedule;
         offEpoch = builder.offEpoch;
+        nonFiniteCheck = builder.nonFiniteCheck;
     }
 
     /**
@@ -172,7 +178,9 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
                         points.stream().map(MixingPoint::name).toList(),
                         strategies.stream().map(MixupStrategy::getName).toList());
         MixingPlanner planner = planner(points.size());
-        model.setBlock(new MixingBlock(block, points, strategies, planner, tally, epoch::get));
+        NonFiniteGuard guard = new NonFiniteGuard(nonFiniteCheck, loss, block, position);
+        position.startTrainer();
+        model.setBlock(new MixingBlock(block, points, strategies, planner, tally, position, guard));
         attachment = new Attachment(model, block, tally);
         epochStatistics.clear();
         logger.info(
@@ -207,7 +215,7 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
         if (attachment == null) {
             return;
         }
-        MixingStatistics statistics = attachment.tally.takeEpoch(epoch.getAndIncrement());
+        MixingStatistics statistics = attachment.tally.takeEpoch(position.endEpoch());
         epochStatistics.add(statistics);
         logger.info("Manifold Mixup {}", statistics);
     }
@@ -223,7 +231,7 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
         if (epoch < 0) {
             throw new IllegalArgumentException("An epoch is non-negative, got " + epoch);
         }
-        this.epoch.set(epoch);
+        position.setEpoch(epoch);
     }
 
     /**
@@ -232,7 +240,18 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
      * @return the epoch
      */
     public int getEpoch() {
-        return epoch.get();
+        return position.epoch();
+    }
+
+    /**
+     * Counts the training batch that just ended, for the position the non-finite check reports.
+     *
+     * @param trainer the trainer
+     * @param batchData the batch
+     */
+    @Override
+    public void onTrainingBatch(Trainer trainer, BatchData batchData) {
+        position.endBatch();
     }
 
     /**
@@ -309,6 +328,7 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
         private boolean foldLambda;
         private AlphaSchedule schedule = AlphaSchedule.constant();
         private int offEpoch = Integer.MAX_VALUE;
+        private boolean nonFiniteCheck = true;
 
         private Builder() {}
 
@@ -502,15 +522,43 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
         }
 
         /**
+         * Sets whether each training batch is checked for non-finite values: the mixed hidden state
+         * (at its mixing point) and the loss (when the trainer passes labels to the forward pass,
+         * as {@code EasyTrain} does). The first NaN or infinity stops training with a {@link
+         * NonFiniteValueException} that names the layer, the batch and the step, and says whether
+         * the input batch, the parameters, the state before mixing or the labels were already
+         * non-finite. Batches are counted from DJL's {@code onTrainingBatch} callbacks, which
+         * {@code EasyTrain.trainBatch} sends; a custom loop that skips them sees batch 0 reported.
+         *
+         * <p>Cost: two reductions per batch, each read back to the host (a device synchronization).
+         * On the CPU that was below the noise of a ResNet-20 step (see {@code docs/benchmarks.md});
+         * DJL's own loss evaluators already read the loss back every batch.
+         *
+         * @param check default {@code true}
+         * @return this builder
+         */
+        public Builder optNonFiniteCheck(boolean check) {
+            this.nonFiniteCheck = check;
+            return this;
+        }
+
+        /**
          * Builds the listener.
          *
          * @return the listener
-         * @throws IllegalArgumentException if alpha is not positive, a strategy is unknown, a
-         *     weight is negative or the weights do not sum to a positive number, the probability is
-         *     outside {@code [0, 1]} or the off epoch is negative
+         * @throws IllegalArgumentException if alpha is not positive, a layer name is null, a
+         *     strategy is unknown, a weight is negative or the weights do not sum to a positive
+         *     number, the probability is outside {@code [0, 1]} or the off epoch is negative
          */
         public ManifoldMixupTrainingListener build() {
             checkAlpha(alpha);
+            if (mixingLayers.contains(null)) {
+                throw new IllegalArgumentException(
+                        "A mixing layer name is null: "
+                                + mixingLayers
+                                + ". Name children of the model's SequentialBlock, such as"
+                                + " \"04ParallelBlock\" or \"4\", or \"input\".");
+            }
             List<StrategyChoice> choices = new ArrayList<>();
             if (weighted.isEmpty()) {
                 MixupStrategy single =

@@ -28,10 +28,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -49,7 +49,8 @@ final class MixingBlock extends AbstractBaseBlock {
     private final List<MixupStrategy> strategies;
     private final MixingPlanner planner;
     private final MixingTally tally;
-    private final IntSupplier epoch;
+    private final TrainingPosition position;
+    private final NonFiniteGuard guard;
     private volatile boolean validated;
 
     MixingBlock(
@@ -58,13 +59,15 @@ final class MixingBlock extends AbstractBaseBlock {
             List<MixupStrategy> strategies,
             MixingPlanner planner,
             MixingTally tally,
-            IntSupplier epoch) {
+            TrainingPosition position,
+            NonFiniteGuard guard) {
         this.block = block;
         this.points = points;
         this.strategies = strategies;
         this.planner = planner;
         this.tally = tally;
-        this.epoch = epoch;
+        this.position = position;
+        this.guard = guard;
     }
 
     /** Returns the user's block. */
@@ -102,21 +105,25 @@ final class MixingBlock extends AbstractBaseBlock {
         Optional<MixingPlan> drawn =
                 shape.dimension() == 0 || shape.get(0) < 2
                         ? Optional.empty()
-                        : planner.next((int) shape.get(0), epoch.getAsInt());
+                        : planner.next((int) shape.get(0), position.epoch());
         if (drawn.isEmpty()) {
             tally.unmixed();
-            return forwardChild(block, parameterStore, data, labels, params);
+            NDList output = forwardChild(block, parameterStore, data, labels, params);
+            guard.checkLoss(data, labels, output, null, "unmixed");
+            return output;
         }
         if (!validated) {
             validate(data.getShapes());
         }
         MixingPlan plan = drawn.get();
         MixingPoint point = points.get(plan.pointIndex());
-        Mixer mixer = new Mixer(point, plan);
-        NDList output =
+        Mixer mixer = new Mixer(point, plan, data);
+        NDList hidden =
                 forwardTo(block, point.path(), 0, parameterStore, data, labels, params, mixer);
+        NDList output = mixer.record.appendTo(hidden);
+        guard.checkLoss(data, labels, output, point.name(), mixer.describe());
         tally.mixed(plan.strategyIndex(), plan.pointIndex(), plan.lambdas());
-        return mixer.record.appendTo(output);
+        return output;
     }
 
     /** Runs {@code block}, mixing at {@code path[depth..]} inside it (an empty path: its input). */
@@ -213,11 +220,23 @@ final class MixingBlock extends AbstractBaseBlock {
     private final class Mixer {
         private final MixingPoint point;
         private final MixingPlan plan;
+        private final NDList input;
         private MixingRecord record;
 
-        Mixer(MixingPoint point, MixingPlan plan) {
+        Mixer(MixingPoint point, MixingPlan plan, NDList input) {
             this.point = point;
             this.plan = plan;
+            this.input = input;
+        }
+
+        /** The strategy and coefficient, for messages. */
+        String describe() {
+            float[] lambdas = plan.lambdas();
+            return "strategy '"
+                    + strategies.get(plan.strategyIndex()).getName()
+                    + (lambdas.length == 1
+                            ? String.format(Locale.ROOT, "', lambda %.3f", lambdas[0])
+                            : "', " + lambdas.length + " lambdas");
         }
 
         NDList mix(NDList hidden) {
@@ -236,6 +255,7 @@ final class MixingBlock extends AbstractBaseBlock {
                             manager,
                             new SplittableRandom(plan.seed()));
             MixedState mixed = strategies.get(plan.strategyIndex()).mix(state, context);
+            guard.checkMixed(point.name(), describe(), state, mixed.hidden(), input);
             record = new MixingRecord(mixed.targetWeight(), permutation);
             return new NDList(mixed.hidden());
         }

@@ -5,6 +5,7 @@ package io.github.manifoldmixup.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,14 +62,45 @@ public abstract class MixupLoss extends Loss {
      */
     public abstract boolean supportsPerExampleWeights();
 
-    /** {@inheritDoc} */
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if a label array does not have one row per example (batch
+     *     axis first), mixed batch or not
+     */
     @Override
     public final NDArray evaluate(NDList labels, NDList predictions) {
         Optional<MixingRecord> record = MixingRecord.find(predictions);
+        NDList outputs = record.isEmpty() ? predictions : MixingRecord.strip(predictions);
+        requireOneRowPerExample(labels, outputs.head().getShape());
         if (record.isEmpty()) {
-            return evaluateUnmixed(labels, predictions);
+            return evaluateUnmixed(labels, outputs);
         }
-        return evaluateMixed(labels, MixingRecord.strip(predictions), record.get());
+        return evaluateMixed(labels, outputs, record.get());
+    }
+
+    /** Mixing pairs label rows by the permutation, so each label array needs the batch axis. */
+    private static void requireOneRowPerExample(NDList labels, Shape predictions) {
+        if (predictions.dimension() == 0) {
+            return;
+        }
+        long batch = predictions.get(0);
+        for (int i = 0; i < labels.size(); i++) {
+            Shape shape = labels.get(i).getShape();
+            if (shape.dimension() == 0 || shape.get(0) != batch) {
+                throw new IllegalArgumentException(
+                        "Label array "
+                                + i
+                                + " has shape "
+                                + shape
+                                + ", but the predictions are for "
+                                + batch
+                                + " examples "
+                                + predictions
+                                + ". Labels need one row per example, batch axis first, as"
+                                + " DJL's datasets give them.");
+            }
+        }
     }
 
     /**

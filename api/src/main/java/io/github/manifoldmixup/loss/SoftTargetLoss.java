@@ -6,6 +6,7 @@ package io.github.manifoldmixup.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * A classification loss on logits against soft targets: the mixed target {@code T = w * t(y) + (1 -
@@ -93,13 +94,32 @@ public final class SoftTargetLoss extends MixupLoss {
         return lossAgainst(logits, partner.add(own.sub(partner).mul(weight)));
     }
 
-    /** The smoothed target distribution of each example, shape (B, C). */
+    /**
+     * The smoothed target distribution of each example, shape (B, C), from class numbers of shape
+     * (B) or (B, 1), or from target rows of shape (B, C).
+     */
     private NDArray target(NDArray label, NDArray logits) {
-        long classes = logits.getShape().tail();
+        Shape shape = label.getShape();
+        Shape logitsShape = logits.getShape();
+        long classes = logitsShape.tail();
+        boolean dense = shape.equals(logitsShape);
+        boolean sparse =
+                shape.dimension() == 1 || shape.dimension() == 2 && shape.get(1) == 1 && !dense;
+        if (!dense && !sparse) {
+            throw new IllegalArgumentException(
+                    getName()
+                            + " takes class numbers of shape (B) or (B, 1), or target rows of the"
+                            + " predictions' shape "
+                            + logitsShape
+                            + "; got labels of shape "
+                            + shape
+                            + ".");
+        }
         NDArray target =
-                label.getShape().dimension() == logits.getShape().dimension()
+                dense
                         ? label.toType(logits.getDataType(), false)
-                        : label.toType(DataType.INT64, false)
+                        : label.reshape(-1)
+                                .toType(DataType.INT64, false)
                                 .oneHot((int) classes)
                                 .toType(logits.getDataType(), false);
         if (labelSmoothing > 0) {

@@ -62,9 +62,21 @@ public final class MixingPlanner {
      * @param strategyIndex the index of the strategy among the choices
      * @param epoch the 0-based epoch
      * @return the alpha, 0 when the schedule turns mixing off
+     * @throws IllegalArgumentException if the schedule's factor for the epoch is outside {@code [0,
+     *     1]}
      */
     public float alpha(int strategyIndex, int epoch) {
-        return choices.get(strategyIndex).alpha() * schedule.factor(epoch);
+        float factor = schedule.factor(epoch);
+        if (!(factor >= 0 && factor <= 1)) {
+            throw new IllegalArgumentException(
+                    "The alpha schedule returned the factor "
+                            + factor
+                            + " for epoch "
+                            + epoch
+                            + "; a factor must be in [0, 1] (alpha is multiplied by it). Check the"
+                            + " AlphaSchedule given to optAlphaSchedule(...).");
+        }
+        return choices.get(strategyIndex).alpha() * factor;
     }
 
     /**

@@ -43,4 +43,19 @@ class ListenerBuilderTest {
         assertEquals("test-interpolation", listener.getStrategy().getName());
         assertEquals(0.2f, listener.getAlpha());
     }
+
+    @Test
+    void aNullLayerNameFailsAtBuildTimeWithAMessage() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                ManifoldMixupTrainingListener.builder()
+                                        .optStrategy("test-interpolation")
+                                        .optMixingLayers("input", null)
+                                        .build());
+        assertTrue(
+                e.getMessage().startsWith("A mixing layer name is null: [input, null]"),
+                e.getMessage());
+    }
 }

@@ -133,6 +133,32 @@ class MixupLossTest {
     }
 
     @Test
+    void labelsWithoutOneRowPerExampleFailClearlyMixedOrNot() {
+        MixupLoss loss = MixupLoss.wrap(Loss.softmaxCrossEntropyLoss());
+        NDList[] predictions = {mixedPredictions(manager.create(WEIGHT)), new NDList(logits())};
+        NDArray[] badLabels = {
+            manager.create(new float[] {0, 1}),
+            manager.create(new float[] {0, 1, 2, 0}),
+            manager.create(1f)
+        };
+        for (NDList prediction : predictions) {
+            for (NDArray label : badLabels) {
+                IllegalArgumentException e =
+                        assertThrows(
+                                IllegalArgumentException.class,
+                                () -> loss.evaluate(new NDList(label), prediction));
+                assertTrue(
+                        e.getMessage()
+                                .startsWith(
+                                        "Label array 0 has shape "
+                                                + label.getShape()
+                                                + ", but the predictions are for 3 examples"),
+                        e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void keepsTheWrappedNameAndWrapsOnlyOnce() {
         Loss plain = Loss.softmaxCrossEntropyLoss();
         WrappedMixupLoss wrapped = (WrappedMixupLoss) MixupLoss.wrap(plain);

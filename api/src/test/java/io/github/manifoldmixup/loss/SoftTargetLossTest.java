@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,10 @@ class SoftTargetLossTest {
     private NDList mixed(NDArray weight) {
         return new MixingRecord(weight, manager.create(PERMUTATION))
                 .appendTo(new NDList(manager.create(LOGITS)));
+    }
+
+    private NDList unmixed() {
+        return new NDList(manager.create(LOGITS));
     }
 
     private static double[] softmax(int row) {
@@ -131,6 +137,38 @@ class SoftTargetLossTest {
             }
         }
         assertEquals(expected, loss, 1e-5);
+    }
+
+    @Test
+    void classNumbersInAColumnAreClassNumbers() {
+        SoftTargetLoss loss = SoftTargetLoss.crossEntropy().build();
+        NDList column = new NDList(manager.create(new float[] {0, 1, 2}, new Shape(3, 1)));
+        NDList predictions = mixed(manager.create(0.3f));
+        assertEquals(
+                loss.evaluate(labels(), predictions).getFloat(),
+                loss.evaluate(column, predictions).getFloat(),
+                0f);
+    }
+
+    @Test
+    void labelsOfAnotherShapeFailWithTheShapesItTakes() {
+        SoftTargetLoss loss = SoftTargetLoss.softmaxBinaryCrossEntropy().build();
+        for (Shape shape : new Shape[] {new Shape(3, 2), new Shape(3, 3, 1), new Shape(3, 4)}) {
+            NDList wrong = new NDList(manager.zeros(shape));
+            for (NDList predictions : List.of(mixed(manager.create(0.3f)), unmixed())) {
+                IllegalArgumentException e =
+                        assertThrows(
+                                IllegalArgumentException.class,
+                                () -> loss.evaluate(wrong, predictions));
+                assertEquals(
+                        "SoftmaxBinaryCrossEntropy takes class numbers of shape (B) or (B, 1), or"
+                                + " target rows of the predictions' shape (3, 3); got labels of"
+                                + " shape "
+                                + shape
+                                + ".",
+                        e.getMessage());
+            }
+        }
     }
 
     @Test

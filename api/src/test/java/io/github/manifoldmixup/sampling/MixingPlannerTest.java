@@ -174,6 +174,24 @@ class MixingPlannerTest {
     }
 
     @Test
+    void aScheduleFactorOutsideZeroToOneFailsWhenItIsAskedFor() {
+        for (float factor : new float[] {-1f, 1.5f, Float.NaN, Float.POSITIVE_INFINITY}) {
+            MixingPlanner planner =
+                    planner(1, 2f, 0).optSchedule(epoch -> epoch < 3 ? 1f : factor).build();
+            assertEquals(1, draw(planner, 1, 4, 2).size());
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> planner.next(4, 3));
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(
+                                    "The alpha schedule returned the factor "
+                                            + factor
+                                            + " for epoch 3"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void mixingStopsAtTheOffEpoch() {
         MixingPlanner planner = planner(1, 1f, 0).optOffEpoch(3).build();
         assertTrue(draw(planner, 20, 4, 2).stream().noneMatch("-"::equals));

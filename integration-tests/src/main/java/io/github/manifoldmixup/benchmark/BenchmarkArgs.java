@@ -3,6 +3,7 @@
  */
 package io.github.manifoldmixup.benchmark;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Command-line options and medians shared by the benchmark mains. */
@@ -12,6 +13,12 @@ final class BenchmarkArgs {
 
     static int intArg(String[] args, String name, int fallback) {
         return Integer.parseInt(stringArg(args, name, String.valueOf(fallback)));
+    }
+
+    static int[] intListArg(String[] args, String name, String fallback) {
+        return Arrays.stream(stringArg(args, name, fallback).split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
     }
 
     static String stringArg(String[] args, String name, String fallback) {

@@ -28,7 +28,10 @@ import java.util.SplittableRandom;
  * (it reads the batch twice and writes it once, as any mixing must).
  *
  * <p>Arguments: {@code [--shape 128,16,28,28] [--steps 40] [--warmup 5]}; prints medians in
- * milliseconds and the ratios to the floor.
+ * milliseconds, the ratios to the floor, and the floor's bandwidth (three times the state's bytes
+ * over its time), which tells whether the state fits in the CPU's caches: use a large state such as
+ * {@code --shape 128,64,56,56} (103 MB, the first stage of an ImageNet ResNet) to measure against
+ * memory.
  */
 public final class MixingOpBenchmark {
 
@@ -66,7 +69,13 @@ public final class MixingOpBenchmark {
                     NDArray partner = h.get(c.permutation());
                     return partner.add(h.sub(partner).mul(c.lambda()));
                 });
-        System.out.printf(Locale.ROOT, "mixing op on %s, %d steps%n", shape, steps);
+        double stateMb = shape.size() * 4 / 1e6;
+        System.out.printf(
+                Locale.ROOT,
+                "mixing op on %s float32 (%.1f MB), %d steps%n",
+                shape,
+                stateMb,
+                steps);
         Map<String, double[]> results = new LinkedHashMap<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray state = manager.randomNormal(shape);
@@ -77,6 +86,12 @@ public final class MixingOpBenchmark {
             }
         }
         double[] floor = results.get("floor: a + b");
+        System.out.printf(
+                Locale.ROOT,
+                "floor forward moves 3 x %.1f MB in %.2f ms: %.1f GB/s%n",
+                stateMb,
+                floor[0],
+                3 * stateMb / floor[0]);
         for (Map.Entry<String, double[]> result : results.entrySet()) {
             double[] ms = result.getValue();
             System.out.printf(

@@ -3,24 +3,13 @@
  */
 package io.github.manifoldmixup.benchmark;
 
-import ai.djl.Model;
-import ai.djl.basicmodelzoo.cv.classification.ResNetV1;
 import ai.djl.engine.Engine;
 import ai.djl.metric.Metric;
 import ai.djl.metric.Metrics;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
-import ai.djl.training.dataset.Batch;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
-import io.github.manifoldmixup.loss.MixupLoss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +21,8 @@ import java.util.Locale;
  * <p>The setting mirrors {@code shared/bench/torch_resnet20_step.py}: batch 128, a fixed random
  * batch, SGD (learning rate 0.1, momentum 0.9, weight decay 1e-4), mixing drawn from {input, after
  * stage 1, after stage 2} with {@code lambda ~ Beta(2, 2)}. Each step's arrays live in a manager
- * closed at the end of the step, as {@code EasyTrain.fit} does with its batches.
+ * closed at the end of the step, as {@code EasyTrain.fit} does with its batches (see {@link
+ * ResNet20Steps}).
  *
  * <p>Arguments: {@code [--batch 128] [--steps 30] [--warmup 5]}.
  */
@@ -50,23 +40,11 @@ public final class TrainingStepBenchmark {
         int steps = BenchmarkArgs.intArg(args, "--steps", 30);
         int warmup = BenchmarkArgs.intArg(args, "--warmup", 5);
         Engine.getInstance().setRandomSeed(0);
+        Shape shape = new Shape(batch).addAll(ResNet20Steps.IMAGE);
         try (NDManager manager = NDManager.newBaseManager();
-                Model plain = resnet20("plain");
-                Model mixed = resnet20("mixup");
-                Trainer plainTrainer = plain.newTrainer(config(null));
-                Trainer mixTrainer =
-                        mixed.newTrainer(
-                                config(
-                                        ManifoldMixupTrainingListener.builder()
-                                                .optAlpha(2f)
-                                                .optIncludeInput(true)
-                                                .optMixingLayers(
-                                                        "04ParallelBlock", "07ParallelBlock")
-                                                .optSeed(0)
-                                                .build()))) {
-            Shape shape = new Shape(batch, 1, 28, 28);
-            plainTrainer.initialize(shape);
-            mixTrainer.initialize(shape);
+                TrainerPair trainers = new TrainerPair(shape)) {
+            Trainer plainTrainer = trainers.plain();
+            Trainer mixTrainer = trainers.mixup();
             plainTrainer.setMetrics(new Metrics());
             mixTrainer.setMetrics(new Metrics());
             NDArray x = manager.randomNormal(shape);
@@ -104,51 +82,9 @@ public final class TrainingStepBenchmark {
         }
     }
 
-    private static Model resnet20(String name) {
-        Model model = Model.newInstance(name);
-        model.setBlock(
-                ResNetV1.builder()
-                        .setImageShape(new Shape(1, 28, 28))
-                        .setNumLayers(20)
-                        .setOutSize(10)
-                        .build());
-        return model;
-    }
-
-    private static DefaultTrainingConfig config(ManifoldMixupTrainingListener mixup) {
-        DefaultTrainingConfig config =
-                new DefaultTrainingConfig(MixupLoss.wrap(Loss.softmaxCrossEntropyLoss()))
-                        .optOptimizer(
-                                Optimizer.sgd()
-                                        .setLearningRateTracker(Tracker.fixed(0.1f))
-                                        .optMomentum(0.9f)
-                                        .optWeightDecays(1e-4f)
-                                        .build());
-        return mixup == null ? config : config.addTrainingListeners(mixup);
-    }
-
-    /** One training step on a copy of the fixed batch, in a manager closed with the step. */
+    /** One training step on a copy of the fixed batch. */
     private static double step(Trainer trainer, NDArray x, NDArray y) {
-        long start = System.nanoTime();
-        try (NDManager stepManager = trainer.getManager().newSubManager()) {
-            NDArray data = x.duplicate();
-            NDArray labels = y.duplicate();
-            data.attach(stepManager);
-            labels.attach(stepManager);
-            Batch batch =
-                    new Batch(
-                            stepManager,
-                            new NDList(data),
-                            new NDList(labels),
-                            (int) x.getShape().get(0),
-                            null,
-                            null,
-                            0,
-                            1);
-            EasyTrain.trainBatch(trainer, batch);
-            trainer.step();
-        }
-        return (System.nanoTime() - start) / 1e6;
+        return ResNet20Steps.step(trainer, ResNet20Steps.copiesOf(x, y));
     }
 
     /** Medians of the phases DJL's trainer times: forward, loss and backward, optimizer step. */

@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -73,6 +74,26 @@ final class Fixtures {
     }
 
     /**
+     * Points uniform in {@code [-1, 1]^2}, class 1 where both coordinates have the same sign, in a
+     * fixed order (batch {@code i} holds examples {@code i * batch} onwards); example {@code
+     * nanExample} gets a NaN coordinate when it is not negative.
+     */
+    static ArrayDataset quadrants(NDManager manager, int size, int batch, int nanExample) {
+        manager.getEngine().setRandomSeed(5);
+        NDArray points = manager.randomUniform(-1f, 1f, new Shape(size, 2));
+        NDArray labels =
+                points.get(":, 0").mul(points.get(":, 1")).gt(0f).toType(DataType.FLOAT32, false);
+        if (nanExample >= 0) {
+            points.set(new NDIndex(nanExample, 1), Float.NaN);
+        }
+        return new ArrayDataset.Builder()
+                .setData(points)
+                .optLabels(labels)
+                .setSampling(batch, false)
+                .build();
+    }
+
+    /**
      * A small conv net for 28x28 images: {@code 01Conv2d, 02LambdaBlock} (ReLU, 28x28x8), {@code
      * 03Conv2d, 04LambdaBlock} (ReLU, 14x14x16), flatten, {@code 06Linear}. No pooling: the classes
      * of {@link #bandImages} differ by where the bright rows are.
@@ -109,8 +130,17 @@ final class Fixtures {
      * + 1) + (1 - w)(x_p(i)^2 + 1)}, on the host.
      */
     static float[] expectedHiddenMix(float[] x, int cols, float w, long[] permutation) {
+        return expectedHiddenMix(x, cols, new float[] {w}, permutation);
+    }
+
+    /**
+     * {@link #expectedHiddenMix(float[], int, float, long[])} with one weight for the batch or one
+     * per row.
+     */
+    static float[] expectedHiddenMix(float[] x, int cols, float[] weights, long[] permutation) {
         float[] expected = new float[x.length];
         for (int i = 0; i < permutation.length; i++) {
+            double w = weights[weights.length == 1 ? 0 : i];
             for (int j = 0; j < cols; j++) {
                 double own = x[i * cols + j];
                 double partner = x[(int) permutation[i] * cols + j];

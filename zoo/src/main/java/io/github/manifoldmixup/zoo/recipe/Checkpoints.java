@@ -52,31 +52,33 @@ final class Checkpoints {
         return Optional.of(JsonUtils.GSON.fromJson(json, TrainingState.class));
     }
 
-    /** Writes a checkpoint of the model after {@code state.epochsDone()} epochs. */
+    /**
+     * Writes a checkpoint of the model after {@code state.epochsDone()} epochs. If writing fails (a
+     * full disk, an interrupted thread), the previous checkpoint stays the latest and the partial
+     * files are removed before the failure is rethrown.
+     */
     void save(Model model, TrainingState state) throws IOException {
         Files.createDirectories(directory);
         String name = String.format(Locale.ROOT, "epoch-%04d", state.epochsDone());
         Path temporary = directory.resolve(name + ".tmp");
-        deleteTree(temporary);
-        Files.createDirectories(temporary);
-        model.setProperty("Epoch", String.valueOf(state.epochsDone()));
-        model.save(temporary, MODEL);
-        Files.writeString(
-                temporary.resolve(STATE),
-                JsonUtils.GSON_PRETTY.toJson(state),
-                StandardCharsets.UTF_8);
-        Files.writeString(
-                temporary.resolve("curve.csv"), curve(state.curve()), StandardCharsets.UTF_8);
-        Path checkpoint = directory.resolve(name);
-        deleteTree(checkpoint);
-        Files.move(temporary, checkpoint, StandardCopyOption.ATOMIC_MOVE);
         Path pointer = directory.resolve(LATEST + ".tmp");
-        Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
-        Files.move(
-                pointer,
-                directory.resolve(LATEST),
-                StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+        try {
+            deleteTree(temporary);
+            write(model, state, temporary);
+            Path checkpoint = directory.resolve(name);
+            deleteTree(checkpoint);
+            Files.move(temporary, checkpoint, StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
+            Files.move(
+                    pointer,
+                    directory.resolve(LATEST),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            // nothing is left here after a success; after a failure, these are partial files
+            deleteTree(temporary);
+            Files.deleteIfExists(pointer);
+        }
         try (Stream<Path> old = Files.list(directory)) {
             for (Path path : old.toList()) {
                 String file = path.getFileName().toString();
@@ -85,6 +87,16 @@ final class Checkpoints {
                 }
             }
         }
+    }
+
+    private static void write(Model model, TrainingState state, Path target) throws IOException {
+        Files.createDirectories(target);
+        model.setProperty("Epoch", String.valueOf(state.epochsDone()));
+        model.save(target, MODEL);
+        Files.writeString(
+                target.resolve(STATE), JsonUtils.GSON_PRETTY.toJson(state), StandardCharsets.UTF_8);
+        Files.writeString(
+                target.resolve("curve.csv"), curve(state.curve()), StandardCharsets.UTF_8);
     }
 
     private static String curve(List<TrainingState.EpochResult> curve) {
