@@ -6,8 +6,10 @@
 #
 #   bash zoo/training/train-fashion-mnist.sh [EPOCHS] [VARIANT...]   (default: 30 none input manifold)
 #
-# manifold-then-plain shares its first 80% of epochs with manifold: the zoo's run of it continued
-# a copy of manifold's epoch-24 checkpoint (state.json's variant renamed), which is the same run.
+# manifold-then-plain shares its first 60% of epochs with manifold: the zoo's run of it continued
+# a copy of manifold's epoch-18 checkpoint (state.json's variant renamed), which is the same run
+# (its epochs 19-30 ran as "train --alpha 2 --include-input --mixing-off-epoch 18", the same
+# settings). manifold-off-epoch-24 is the other candidate of the recipe search (see the README).
 #
 # Needs Debian's dataset-fashion-mnist (apt-get install -y dataset-fashion-mnist).
 set -euo pipefail

@@ -167,7 +167,9 @@ final class FashionMnistResNetLoader implements ModelLoader {
         return groupId + ":" + ARTIFACT_ID + " (filter mixup: " + TrainingVariant.known() + ")";
     }
 
-    private static TrainingVariant variant(Map<String, String> filters) {
+    private static TrainingVariant variant(Map<String, String> given) {
+        // Criteria without optFilter hands over no map at all
+        Map<String, String> filters = given == null ? Map.of() : given;
         for (String key : filters.keySet()) {
             if (!FILTER.equals(key)) {
                 throw new IllegalArgumentException(

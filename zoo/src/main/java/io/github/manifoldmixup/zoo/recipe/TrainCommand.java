@@ -62,7 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
             names = "--variant",
             description =
                     "a zoo preset: none, input (input mixup, alpha 1), manifold (alpha 2) or"
-                            + " manifold-then-plain (alpha 2, no mixing in the last 20%% of the"
+                            + " manifold-then-plain (alpha 2, no mixing in the last 40%% of the"
                             + " epochs); not with the listener options below")
     private String variant;
 

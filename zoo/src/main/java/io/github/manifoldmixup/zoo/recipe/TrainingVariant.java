@@ -24,13 +24,13 @@ public enum TrainingVariant {
     MANIFOLD("manifold", 2f, "Manifold Mixup at {input, after stage 1, after stage 2}, alpha 2"),
 
     /**
-     * Manifold Mixup as {@link #MANIFOLD} for the first 80% of the epochs, then plain training for
-     * the last 20% (timm's {@code mixup_off_epoch}), while the learning rate anneals.
+     * Manifold Mixup as {@link #MANIFOLD} for the first 60% of the epochs, then plain training for
+     * the last 40% (timm's {@code mixup_off_epoch}), while the learning rate anneals.
      */
     MANIFOLD_THEN_PLAIN(
             "manifold-then-plain",
             2f,
-            "Manifold Mixup at {input, after stage 1, after stage 2}, alpha 2, for the first 80% of"
+            "Manifold Mixup at {input, after stage 1, after stage 2}, alpha 2, for the first 60% of"
                     + " the epochs, then plain");
 
     private final String filter;
@@ -77,7 +77,7 @@ public enum TrainingVariant {
      * @return the epoch; {@code epochs} if every epoch mixes
      */
     public int mixingOffEpoch(int epochs) {
-        return this == MANIFOLD_THEN_PLAIN ? epochs - epochs / 5 : epochs;
+        return this == MANIFOLD_THEN_PLAIN ? epochs * 3 / 5 : epochs;
     }
 
     /**

@@ -5,6 +5,7 @@ package io.github.manifoldmixup.zoo.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
 import ai.djl.repository.MRL;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
@@ -28,67 +32,49 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import io.github.manifoldmixup.zoo.network.SmallPreActResNet;
+import io.github.manifoldmixup.zoo.recipe.TrainingVariant;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Loading by name through {@code Criteria}, offline, from resources on the class path. The test
- * puts freshly initialized parameters where the jar's trained ones will be (for {@code mixup=none}
- * and a damaged file for {@code mixup=input}), so it checks the loading path, not trained figures.
+ * Loading by name through {@code Criteria}, offline, from the parameters published in the jar, and
+ * the errors for missing or damaged parameters (through a loader reading stand-in files). Whether
+ * the published figures are right is checked on the test images by the integration tests.
  */
 class FashionMnistResNetLoaderTest {
 
-    private static Path resources;
-    private static float[] expectedOutput;
     private static NDManager manager;
     private static NDArray probe;
 
     @BeforeAll
-    static void putParametersOnTheClassPath(@TempDir Path temp) throws Exception {
-        resources =
-                Paths.get(FashionMnistResNetLoaderTest.class.getResource("/").toURI())
-                        .resolve(FashionMnistResNetLoader.class.getPackageName().replace('.', '/'));
-        Files.createDirectories(resources);
+    static void makeProbe() {
         manager = NDManager.newBaseManager();
         probe = manager.randomUniform(0f, 1f, new Shape(3, 1, 28, 28));
-        try (Model model = Model.newInstance("fresh")) {
-            model.setBlock(SmallPreActResNet.builder().setNumClasses(10).build());
-            model.getBlock()
-                    .initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
-            model.save(temp, "fresh");
-            try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
-                expectedOutput = predictor.predict(new NDList(probe)).head().toFloatArray();
-            }
-        }
-        Files.copy(temp.resolve("fresh-0000.params"), resources.resolve("none.params"));
-        Files.writeString(resources.resolve("none.json"), "{\"testAccuracy\": \"0.1\"}");
-        Files.writeString(
-                resources.resolve("input.params"), "not parameters", StandardCharsets.UTF_8);
     }
 
     @AfterAll
-    static void removeThem() throws Exception {
-        for (String file : List.of("none.params", "none.json", "input.params")) {
-            Files.deleteIfExists(resources.resolve(file));
-        }
+    static void close() {
         manager.close();
     }
 
     private static <I, O> Criteria<I, O> criteria(Class<I> in, Class<O> out, String mixup) {
-        return Criteria.builder()
-                .setTypes(in, out)
-                .optGroupId(ManifoldMixupModelZoo.GROUP_ID)
-                .optArtifactId("resnet-fashion-mnist")
-                .optFilter("mixup", mixup)
-                .build();
+        Criteria.Builder<I, O> builder =
+                Criteria.builder()
+                        .setTypes(in, out)
+                        .optGroupId(ManifoldMixupModelZoo.GROUP_ID)
+                        .optArtifactId("resnet-fashion-mnist");
+        return mixup == null ? builder.build() : builder.optFilter("mixup", mixup).build();
     }
 
     @Test
@@ -105,14 +91,34 @@ class FashionMnistResNetLoaderTest {
                 classification.toString());
     }
 
-    @Test
-    void loadsByNameAsBatchesWithTheSavedOutputsAndItsMetadata() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TrainingVariant.class)
+    void loadsEachPublishedVariantByNameWithItsMetadata(TrainingVariant variant) throws Exception {
+        float[] expected;
+        try (Model direct = Model.newInstance("direct");
+                InputStream parameters =
+                        FashionMnistResNetLoader.class.getResourceAsStream(
+                                variant.filter() + ".params")) {
+            direct.setBlock(SmallPreActResNet.builder().setNumClasses(10).build());
+            direct.load(parameters, null);
+            try (Predictor<NDList, NDList> predictor = direct.newPredictor(new NoopTranslator())) {
+                expected = predictor.predict(new NDList(probe)).head().toFloatArray();
+            }
+        }
         try (ZooModel<NDList, NDList> model =
-                        criteria(NDList.class, NDList.class, "none").loadModel();
+                        criteria(NDList.class, NDList.class, variant.filter()).loadModel();
                 Predictor<NDList, NDList> predictor = model.newPredictor()) {
             assertArrayEquals(
-                    expectedOutput, predictor.predict(new NDList(probe)).head().toFloatArray(), 0f);
-            assertEquals("0.1", model.getProperty("testAccuracy"));
+                    expected, predictor.predict(new NDList(probe)).head().toFloatArray(), 0f);
+            assertEquals(variant.filter(), model.getProperty("variant"));
+            assertEquals("30", model.getProperty("epochs"));
+            assertEquals("42", model.getProperty("seed"));
+            assertEquals(variant.alpha(), Float.parseFloat(model.getProperty("alpha")));
+            float accuracy = Float.parseFloat(model.getProperty("testAccuracy"));
+            assertTrue(accuracy > 0.85f && accuracy < 1f, "published accuracy " + accuracy);
+            for (String key : List.of("testNll", "testEce", "trainingSeconds", "temperature")) {
+                assertTrue(Float.parseFloat(model.getProperty(key)) > 0, key);
+            }
             TranslateException wrong =
                     assertThrows(
                             TranslateException.class,
@@ -124,9 +130,17 @@ class FashionMnistResNetLoaderTest {
     }
 
     @Test
+    void withoutAFilterTheManifoldVariantLoads() throws Exception {
+        try (ZooModel<NDList, NDList> model =
+                criteria(NDList.class, NDList.class, null).loadModel()) {
+            assertEquals("manifold", model.getProperty("variant"));
+        }
+    }
+
+    @Test
     void loadsByNameAsAnImageClassifier() throws Exception {
         try (ZooModel<Image, Classifications> model =
-                        criteria(Image.class, Classifications.class, "none").loadModel();
+                        criteria(Image.class, Classifications.class, "manifold").loadModel();
                 Predictor<Image, Classifications> predictor = model.newPredictor()) {
             Image image =
                     ImageFactory.getInstance()
@@ -164,18 +178,56 @@ class FashionMnistResNetLoaderTest {
     }
 
     @Test
-    void missingOrDamagedParametersGiveAClearError() {
+    void missingParametersNameTheResourceAndHowToMakeIt() {
+        FashionMnistResNetLoader loader =
+                new FashionMnistResNetLoader(ManifoldMixupModelZoo.GROUP_ID, name -> null);
         ModelNotFoundException missing =
                 assertThrows(
                         ModelNotFoundException.class,
-                        () -> criteria(NDList.class, NDList.class, "manifold").loadModel());
+                        () -> loader.loadModel(criteria(NDList.class, NDList.class, "input")));
         assertTrue(
-                missing.getCause().getMessage().contains("are not in this jar"),
-                missing.getCause().getMessage());
-        MalformedModelException damaged =
-                assertThrows(
-                        MalformedModelException.class,
-                        () -> criteria(NDList.class, NDList.class, "input").loadModel());
-        assertTrue(damaged.getMessage().contains("damaged"), damaged.getMessage());
+                missing.getMessage()
+                        .contains(
+                                "are not in this jar (resource"
+                                        + " /io/github/manifoldmixup/zoo/model/input.params)"),
+                missing.getMessage());
+        assertTrue(missing.getMessage().contains("publish"), missing.getMessage());
+    }
+
+    @Test
+    void damagedParametersOrAnotherNetworksGiveAClearError(@TempDir Path temp) throws Exception {
+        byte[] anotherNetwork;
+        try (Model other = Model.newInstance("other")) {
+            SequentialBlock block = new SequentialBlock();
+            block.add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(10).build());
+            other.setBlock(block);
+            block.initialize(other.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
+            other.save(temp, "other");
+            anotherNetwork = Files.readAllBytes(temp.resolve("other-0000.params"));
+        }
+        Map<String, byte[]> files =
+                Map.of(
+                        "input.params",
+                        "not parameters".getBytes(StandardCharsets.UTF_8),
+                        "none.params",
+                        anotherNetwork);
+        FashionMnistResNetLoader loader =
+                new FashionMnistResNetLoader(
+                        ManifoldMixupModelZoo.GROUP_ID,
+                        name ->
+                                files.containsKey(name)
+                                        ? new ByteArrayInputStream(files.get(name))
+                                        : null);
+        for (String variant : List.of("input", "none")) {
+            MalformedModelException damaged =
+                    assertThrows(
+                            MalformedModelException.class,
+                            () -> loader.loadModel(criteria(NDList.class, NDList.class, variant)));
+            assertTrue(
+                    damaged.getMessage().contains(variant + ".params into resnet-fashion-mnist"),
+                    damaged.getMessage());
+            assertTrue(damaged.getMessage().contains("damaged"), damaged.getMessage());
+            assertFalse(damaged.getMessage().isBlank());
+        }
     }
 }
