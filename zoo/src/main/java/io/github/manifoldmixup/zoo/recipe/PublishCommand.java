@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -204,7 +205,7 @@ public final class PublishCommand implements Callable<Integer> {
     /** The variants' filter values, for {@code --help}. */
     static final class VariantNames implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return Stream.of(TrainingVariant.values()).map(TrainingVariant::filter).iterator();
         }
     }
