@@ -109,7 +109,7 @@ final class MixingBlock extends AbstractBaseBlock {
         if (drawn.isEmpty()) {
             tally.unmixed();
             NDList output = forwardChild(block, parameterStore, data, labels, params);
-            guard.checkLoss(data, labels, output, null, "unmixed");
+            guard.checkLoss(data, labels, output, null, () -> "unmixed");
             return output;
         }
         if (!validated) {
@@ -121,7 +121,7 @@ final class MixingBlock extends AbstractBaseBlock {
         NDList hidden =
                 forwardTo(block, point.path(), 0, parameterStore, data, labels, params, mixer);
         NDList output = mixer.record.appendTo(hidden);
-        guard.checkLoss(data, labels, output, point.name(), mixer.describe());
+        guard.checkLoss(data, labels, output, point.name(), mixer::describe);
         tally.mixed(plan.strategyIndex(), plan.pointIndex(), plan.lambdas());
         return output;
     }
@@ -255,7 +255,7 @@ final class MixingBlock extends AbstractBaseBlock {
                             manager,
                             new SplittableRandom(plan.seed()));
             MixedState mixed = strategies.get(plan.strategyIndex()).mix(state, context);
-            guard.checkMixed(point.name(), describe(), state, mixed.hidden(), input);
+            guard.checkMixed(point.name(), this::describe, state, mixed.hidden(), input);
             record = new MixingRecord(mixed.targetWeight(), permutation);
             return new NDList(mixed.hidden());
         }

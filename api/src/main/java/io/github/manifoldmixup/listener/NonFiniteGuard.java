@@ -14,6 +14,7 @@ import ai.djl.util.Pair;
 import io.github.manifoldmixup.loss.MixingRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Notices the first non-finite mixed hidden state or training loss, and throws a {@link
@@ -40,12 +41,13 @@ final class NonFiniteGuard {
      * Checks a mixed hidden state.
      *
      * @param layer the mixing point
-     * @param mixing the strategy and coefficient, for the message
+     * @param mixing the strategy and coefficient, for the message (built only on a failure)
      * @param before the hidden state before mixing
      * @param mixed the mixed hidden state
      * @param input the input batch of the forward pass
      */
-    void checkMixed(String layer, String mixing, NDArray before, NDArray mixed, NDList input) {
+    void checkMixed(
+            String layer, Supplier<String> mixing, NDArray before, NDArray mixed, NDList input) {
         if (!enabled || finite(mixed)) {
             return;
         }
@@ -59,7 +61,9 @@ final class NonFiniteGuard {
                                 + layer
                                 + "' produced it");
         throw failure(
-                "the mixed hidden state at '" + layer + "' (" + mixing + ")", layer, findings);
+                "the mixed hidden state at '" + layer + "' (" + mixing.get() + ")",
+                layer,
+                findings);
     }
 
     /**
@@ -69,9 +73,15 @@ final class NonFiniteGuard {
      * @param labels the labels, or {@code null} if the trainer passed none (no check then)
      * @param predictions the outputs, with the mixing record of a mixed pass
      * @param layer the mixing point of a mixed pass, or {@code null}
-     * @param mixing the strategy and coefficient, or "unmixed", for the message
+     * @param mixing the strategy and coefficient, or "unmixed", for the message (built only on a
+     *     failure)
      */
-    void checkLoss(NDList input, NDList labels, NDList predictions, String layer, String mixing) {
+    void checkLoss(
+            NDList input,
+            NDList labels,
+            NDList predictions,
+            String layer,
+            Supplier<String> mixing) {
         if (!enabled || labels == null) {
             return;
         }
@@ -90,7 +100,7 @@ final class NonFiniteGuard {
                     "the output and the labels are finite, so the loss itself overflowed"
                             + " (a probability of 0 under a logarithm?)");
         }
-        throw failure("the training loss (" + mixing + ")", layer, findings);
+        throw failure("the training loss (" + mixing.get() + ")", layer, findings);
     }
 
     private NonFiniteValueException failure(String what, String layer, List<String> findings) {
