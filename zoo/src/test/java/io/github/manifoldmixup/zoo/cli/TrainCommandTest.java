@@ -74,7 +74,7 @@ class TrainCommandTest {
                                 "--batch",
                                 "8",
                                 "--epochs",
-                                "4",
+                                "6",
                                 "--peak-lr",
                                 "0.05",
                                 "--dir",
@@ -107,9 +107,9 @@ class TrainCommandTest {
     void trainsAnImageFolderWithEveryListenerOptionAndResumes() throws Exception {
         Path dir = folder.resolve("run");
         List<String> first = new ArrayList<>(Arrays.asList(train(dir, EVERY_LISTENER_OPTION)));
-        first.addAll(List.of("--until-epoch", "2"));
+        first.addAll(List.of("--until-epoch", "3"));
         assertEquals(0, run(first.toArray(String[]::new)), err.toString());
-        assertTrue(out.toString().contains("epoch 2/4: validation accuracy"), out.toString());
+        assertTrue(out.toString().contains("epoch 3/6: validation accuracy"), out.toString());
 
         assertEquals(2, run(train(dir, EVERY_LISTENER_OPTION)));
         assertTrue(err.toString().contains("pass --resume to continue it"), err.toString());
@@ -119,23 +119,23 @@ class TrainCommandTest {
         List<String> rest = new ArrayList<>(Arrays.asList(train(dir, EVERY_LISTENER_OPTION)));
         rest.add("--resume");
         assertEquals(0, run(rest.toArray(String[]::new)), err.toString());
-        assertTrue(out.toString().contains("epoch 4/4: validation accuracy"), out.toString());
+        assertTrue(out.toString().contains("epoch 6/6: validation accuracy"), out.toString());
 
         Path latest = dir.resolve(Files.readString(dir.resolve("latest")).trim());
         JsonObject state =
                 JsonUtils.GSON.fromJson(
                         Files.readString(latest.resolve("state.json")), JsonObject.class);
-        assertEquals(4, state.get("epochsDone").getAsInt());
+        assertEquals(6, state.get("epochsDone").getAsInt());
         float accuracy =
                 state.getAsJsonArray("curve")
-                        .get(3)
+                        .get(5)
                         .getAsJsonObject()
                         .get("testAccuracy")
                         .getAsFloat();
         assertTrue(accuracy >= 0.875f, "validation accuracy " + accuracy + " on 8 images");
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(
-                    List.of("epoch-0004", "latest"),
+                    List.of("epoch-0006", "latest"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
     }
