@@ -18,15 +18,9 @@ shift || true
 if [ $# -gt 0 ]; then variants=("$@"); else variants=(none input manifold); fi
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
-mvn -B -q -pl zoo -am install -DskipTests
-classpath_file=$(mktemp)
-mvn -B -q -pl zoo dependency:build-classpath -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$classpath_file" > /dev/null
-classpath="zoo/target/classes:$(sed 's/\x1b\[[0-9;]*m//g' "$classpath_file")"
-rm -f "$classpath_file"
+mvn -B -q package -DskipTests    # zoo/cli/target/manifold-mixup.jar
 cli() {
-    java -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" \
-        io.github.manifoldmixup.zoo.cli.ManifoldMixupCommand "$@"
+    java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar zoo/cli/target/manifold-mixup.jar "$@"
 }
 for epoch in $(seq 1 "$epochs"); do
     for variant in "${variants[@]}"; do

@@ -16,7 +16,7 @@ import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
 import io.github.manifoldmixup.metric.BrierScore;
 import io.github.manifoldmixup.metric.ExpectedCalibrationError;
 import io.github.manifoldmixup.metric.NegativeLogLikelihood;
-import io.github.manifoldmixup.zoo.data.TwoSpirals;
+import io.github.manifoldmixup.zoo.dataset.TwoSpirals;
 import org.junit.jupiter.api.Test;
 
 /** The calibration metrics plug into a DJL training configuration like any evaluator. */

@@ -28,7 +28,7 @@ import io.github.manifoldmixup.listener.MixingStatistics;
 import io.github.manifoldmixup.strategy.MixedState;
 import io.github.manifoldmixup.strategy.MixingContext;
 import io.github.manifoldmixup.strategy.MixupStrategy;
-import io.github.manifoldmixup.zoo.data.TwoSpirals;
+import io.github.manifoldmixup.zoo.dataset.TwoSpirals;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.listener.TrainingListenerAdapter;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
 import io.github.manifoldmixup.listener.MixingStatistics;
-import io.github.manifoldmixup.zoo.data.TwoSpirals;
+import io.github.manifoldmixup.zoo.dataset.TwoSpirals;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

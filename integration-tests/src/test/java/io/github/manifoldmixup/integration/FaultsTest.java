@@ -19,7 +19,7 @@ import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.listener.TrainingListener;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
 import io.github.manifoldmixup.listener.MixingStatistics;
-import io.github.manifoldmixup.zoo.data.TwoSpirals;
+import io.github.manifoldmixup.zoo.dataset.TwoSpirals;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

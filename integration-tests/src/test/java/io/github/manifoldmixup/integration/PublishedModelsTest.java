@@ -18,8 +18,8 @@ import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.RandomAccessDataset;
 import io.github.manifoldmixup.zoo.analysis.CalibrationSummary;
 import io.github.manifoldmixup.zoo.analysis.DatasetLogits;
-import io.github.manifoldmixup.zoo.data.FashionMnistData;
-import io.github.manifoldmixup.zoo.recipe.TrainingVariant;
+import io.github.manifoldmixup.zoo.dataset.FashionMnistData;
+import io.github.manifoldmixup.zoo.model.MixupVariant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,8 +34,8 @@ class PublishedModelsTest {
     private static final int IMAGES_CHECKED = 200;
 
     @ParameterizedTest
-    @EnumSource(TrainingVariant.class)
-    void publishedFiguresHoldOnTheTestImages(TrainingVariant variant) throws Exception {
+    @EnumSource(MixupVariant.class)
+    void publishedFiguresHoldOnTheTestImages(MixupVariant variant) throws Exception {
         try (NDManager manager = NDManager.newBaseManager();
                 ZooModel<NDList, NDList> model = criteria(NDList.class, NDList.class, variant);
                 Predictor<NDList, NDList> predictor = model.newPredictor()) {
@@ -72,7 +72,7 @@ class PublishedModelsTest {
         return Float.parseFloat(model.getProperty(key));
     }
 
-    private static <I, O> ZooModel<I, O> criteria(Class<I> in, Class<O> out, TrainingVariant v)
+    private static <I, O> ZooModel<I, O> criteria(Class<I> in, Class<O> out, MixupVariant v)
             throws Exception {
         return Criteria.builder()
                 .setTypes(in, out)

@@ -22,7 +22,7 @@ import ai.djl.training.listener.TrainingListenerAdapter;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
 import io.github.manifoldmixup.listener.MixingStatistics;
 import io.github.manifoldmixup.strategy.MixupStrategy;
-import io.github.manifoldmixup.zoo.data.TwoSpirals;
+import io.github.manifoldmixup.zoo.dataset.TwoSpirals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

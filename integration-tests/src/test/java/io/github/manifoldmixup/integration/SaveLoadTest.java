@@ -18,7 +18,7 @@ import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
 import ai.djl.translate.NoopTranslator;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
-import io.github.manifoldmixup.zoo.data.TwoSpirals;
+import io.github.manifoldmixup.zoo.dataset.TwoSpirals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -90,6 +91,9 @@ class PtPatchUpStrategyTest {
 
     @Test
     void drawnBlocksSwapWholeValuesAndPatchAboutGammaOfTheMap() {
+        // the masks come from the engine's generator: seeded, the patched share is one number
+        // (unseeded it strayed above the bound about once in a few dozen runs)
+        Engine.getInstance().setRandomSeed(11);
         NDArray hidden = manager.randomNormal(new Shape(16, 4, 14, 14));
         NDArray permutation = manager.randomPermutation(16);
         MixingContext context =
