@@ -16,6 +16,13 @@ import ai.djl.ndarray.NDArray;
  * {@link ai.djl.training.GradientCollector}, so they must not be called while another collector is
  * open (PyTorch allows one at a time): in adversarial training, perturb the batch first, then open
  * the training collector.
+ *
+ * <p>To keep the parameters out of the backward pass, every parameter array that requires a
+ * gradient has it turned off for the attack and turned back on in a {@code finally} block; the
+ * {@link ai.djl.nn.Parameter}'s own flag is not touched. On PyTorch this only flips {@code
+ * requires_grad} and keeps an existing {@code .grad}, so gradients a trainer has accumulated
+ * survive the attack unchanged. On MXNet, re-enabling marks the array with a fresh zero gradient
+ * buffer, so there attack before the backward pass or after the optimizer step.
  */
 public interface Attack {
 

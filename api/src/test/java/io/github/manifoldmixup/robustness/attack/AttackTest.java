@@ -124,6 +124,16 @@ class AttackTest {
             // labels of shape (B, 1) give the same result
             NDArray column = manager.create(y, new Shape(BATCH, 1));
             assertArrayEquals(expected, fgsm.perturb(model, images, column).toFloatArray(), 0f);
+            // PGD of one full step from the clean input is FGSM
+            Pgd oneStep =
+                    Pgd.builder()
+                            .optEpsilon(eps)
+                            .optStepSize(eps)
+                            .optSteps(1)
+                            .optRandomStart(false)
+                            .optBounds(lo, hi)
+                            .build();
+            assertArrayEquals(expected, oneStep.perturb(model, images, labels).toFloatArray(), 0f);
             // the parameters are untouched and gained no gradient
             Parameter weight = model.getBlock().getParameters().get("weight");
             assertArrayEquals(w, weight.getArray().toFloatArray(), 0f);
