@@ -38,9 +38,11 @@ public enum Corruption {
      */
     IMPULSE_NOISE("impulse_noise", true, Noise::impulse),
     /**
-     * Gaussian blur, passes of random local pixel swaps, Gaussian blur again; (sigma, largest swap
-     * distance, passes) = (0.5, 1, 1), (0.6, 1, 2), (0.7, 1, 2), (0.9, 2, 2), (1.2, 3, 3). MNIST-C:
-     * (0.7, 1, 2), our severity 3.
+     * Gaussian blur, passes of random local pixel swaps (each pixel with probability 1/2, with one
+     * up to the largest distance away along each axis), Gaussian blur again; (sigma, largest swap
+     * distance, passes) = (0.7, 1, 1), (0.7, 1, 2), (0.8, 2, 2), (0.9, 2, 3), (1.1, 3, 3). MNIST-C:
+     * (0.7, 1, 2), our severity 2 (a stronger blur at the same swaps lowers the change on smooth
+     * images, so the blur may only grow with the swaps).
      */
     GLASS_BLUR("glass_blur", true, Blurs::glass),
     /**
@@ -65,8 +67,9 @@ public enum Corruption {
      */
     ROTATE("rotate", true, Geometry::rotate),
     /**
-     * Adds 0.2, 0.35, 0.5, 0.65, 0.8 to the HSV value (keeping hue and saturation; on grayscale the
-     * same as adding), clipped. MNIST-C: 0.5, our severity 3. Deterministic.
+     * Adds 0.2, 0.35, 0.5, 0.65, 0.8 to every value, clipped. MNIST-C: 0.5 on the HSV value, which
+     * on grayscale is the same as adding, our severity 3; on colour the addition is per channel.
+     * Deterministic.
      */
     BRIGHTNESS("brightness", false, Tone::brightness),
     /**
@@ -75,8 +78,9 @@ public enum Corruption {
      */
     CONTRAST("contrast", false, Tone::contrast),
     /**
-     * Shifts by 1, 2, 3, 4, 5 pixels along each axis, random direction per axis, zero fill.
-     * MNIST-C: 3, our severity 3.
+     * Shifts by 0.5, 1, 2, 3, 4 pixels along each axis (bilinear for the half pixel), random
+     * direction per axis, zero fill. MNIST-C: 3, our severity 4 (on 28x28 digits the change stops
+     * growing beyond about 4 pixels, once the shifted strokes no longer overlap the originals).
      */
     TRANSLATE("translate", true, Geometry::translate),
     /**
@@ -86,15 +90,15 @@ public enum Corruption {
      */
     STRIPE("stripe", false, Overlays::stripe),
     /**
-     * Adds a diamond-square plasma fractal of strength 1.5, 2, 3, 4, 5 and wibble decay 2, 1.7,
-     * 1.4, 1.3, 1.2, then rescales by {@code max / (max + strength)}. MNIST-C: (3, 1.4), our
-     * severity 3.
+     * Adds a diamond-square plasma fractal (as large as the image, toroidal, in [0, 1]) of strength
+     * 1, 2, 3, 4.5, 7 and wibble decay 2, 1.7, 1.4, 1.3, 1.2, then rescales by {@code max / (max +
+     * strength)} with {@code max} the image's largest value. MNIST-C: (3, 1.4), our severity 3.
      */
     FOG("fog", true, Tone::fog),
     /**
-     * Mud blobs of grey 63/255: a normal field smoothed with sigma 1 above 1.0, 0.5, 0, -0.25, -0.5
-     * of its standard deviation, that mask smoothed with sigma 1.5 and cleared below 0.8, then
-     * blended in. MNIST-C: threshold 0 (its 0.65 on noise of mean 0.65), our severity 3.
+     * Mud blobs of grey 63/255: a normal field smoothed with sigma 1, above 0.4, 0.2, 0, -0.2, -0.4
+     * of its standard deviation, gives a mask, smoothed with sigma 1.5 and cleared below 0.8, that
+     * blends the mud in. MNIST-C: threshold 0 (its 0.65 on noise of mean 0.65), our severity 3.
      */
     SPATTER("spatter", true, Overlays::spatter),
     /**
@@ -110,10 +114,10 @@ public enum Corruption {
      */
     ZIGZAG("zigzag", true, Overlays::zigzag),
     /**
-     * Replaces each channel by its binary Canny edge map; (smoothing sigma, low, high threshold on
-     * the unnormalised Sobel magnitude) = (0.6, 0.1, 0.2), (0.8, 0.1, 0.2), (1, 0.1, 0.2), (1.5,
-     * 0.1, 0.2), (2, 0.1, 0.2). MNIST-C: scikit-image defaults (1, 0.1, 0.2) (its single level),
-     * our severity 3. Deterministic.
+     * Blends each channel with its binary Canny edge map (smoothing sigma 1, hysteresis thresholds
+     * 0.1 and 0.2 on the unnormalised Sobel magnitude, scikit-image's defaults): {@code (1 - a) x +
+     * a edges} with {@code a} = 0.2, 0.4, 0.6, 0.8, 1. MNIST-C: the edge map itself (its single
+     * level), our severity 5. Deterministic.
      */
     CANNY_EDGES("canny_edges", false, Edges::canny);
 
