@@ -72,21 +72,48 @@ final class Blurs {
             weights[t] = Math.exp(-(t * t) / (2 * sigma * sigma));
             sum += weights[t];
         }
-        double dCol = Math.cos(angle);
-        double dRow = Math.sin(angle);
+        // every tap samples at the same fractional offset from each pixel: four corner weights
+        int pad = radius + 1;
+        int paddedWidth = w + 2 * pad;
+        int[] offsets = new int[4 * (radius + 1)];
+        float[] tapWeights = new float[4 * (radius + 1)];
+        for (int t = 0; t <= radius; t++) {
+            double row = -t * Math.sin(angle);
+            double col = -t * Math.cos(angle);
+            int r0 = (int) Math.floor(row);
+            int c0 = (int) Math.floor(col);
+            double fr = row - r0;
+            double fc = col - c0;
+            double wt = weights[t] / sum;
+            offsets[4 * t] = r0 * paddedWidth + c0;
+            offsets[4 * t + 1] = r0 * paddedWidth + c0 + 1;
+            offsets[4 * t + 2] = (r0 + 1) * paddedWidth + c0;
+            offsets[4 * t + 3] = (r0 + 1) * paddedWidth + c0 + 1;
+            tapWeights[4 * t] = (float) (wt * (1 - fr) * (1 - fc));
+            tapWeights[4 * t + 1] = (float) (wt * (1 - fr) * fc);
+            tapWeights[4 * t + 2] = (float) (wt * fr * (1 - fc));
+            tapWeights[4 * t + 3] = (float) (wt * fr * fc);
+        }
+        float[] padded = new float[(h + 2 * pad) * paddedWidth];
         float[] out = new float[x.length];
         for (int ch = 0; ch < c; ch++) {
             int base = ch * h * w;
+            // edge pixels replicated pad times on every side
+            for (int r = 0; r < h + 2 * pad; r++) {
+                int sr = Math.min(h - 1, Math.max(0, r - pad));
+                for (int col = 0; col < paddedWidth; col++) {
+                    int sc = Math.min(w - 1, Math.max(0, col - pad));
+                    padded[r * paddedWidth + col] = x[base + sr * w + sc];
+                }
+            }
             for (int r = 0; r < h; r++) {
                 for (int col = 0; col < w; col++) {
-                    double v = 0;
-                    for (int t = 0; t <= radius; t++) {
-                        v +=
-                                weights[t]
-                                        * Pixels.sample(
-                                                x, base, h, w, r - t * dRow, col - t * dCol, true);
+                    int centre = (r + pad) * paddedWidth + col + pad;
+                    float v = 0f;
+                    for (int k = 0; k < offsets.length; k++) {
+                        v += tapWeights[k] * padded[centre + offsets[k]];
                     }
-                    out[base + r * w + col] = (float) (v / sum);
+                    out[base + r * w + col] = v;
                 }
             }
         }

@@ -50,40 +50,47 @@ final class Pixels {
     static void blur(float[] x, int planes, int h, int w, double sigma) {
         float[] kernel = gaussianKernel(sigma);
         int radius = kernel.length / 2;
-        float[] row = new float[Math.max(h, w)];
+        // a line with its edge values replicated radius times on both sides
+        float[] line = new float[Math.max(h, w) + 2 * radius];
         for (int p = 0; p < planes; p++) {
             int base = p * h * w;
             for (int r = 0; r < h; r++) {
                 int off = base + r * w;
-                System.arraycopy(x, off, row, 0, w);
-                for (int c = 0; c < w; c++) {
-                    float s = 0f;
-                    for (int k = -radius; k <= radius; k++) {
-                        int cc = Math.min(w - 1, Math.max(0, c + k));
-                        s += kernel[k + radius] * row[cc];
-                    }
-                    x[off + c] = s;
-                }
+                System.arraycopy(x, off, line, radius, w);
+                pad(line, radius, w);
+                convolve(line, kernel, x, off, 1, w);
             }
             for (int c = 0; c < w; c++) {
                 for (int r = 0; r < h; r++) {
-                    row[r] = x[base + r * w + c];
+                    line[radius + r] = x[base + r * w + c];
                 }
-                for (int r = 0; r < h; r++) {
-                    float s = 0f;
-                    for (int k = -radius; k <= radius; k++) {
-                        int rr = Math.min(h - 1, Math.max(0, r + k));
-                        s += kernel[k + radius] * row[rr];
-                    }
-                    x[base + r * w + c] = s;
-                }
+                pad(line, radius, h);
+                convolve(line, kernel, x, base + c, w, h);
             }
+        }
+    }
+
+    private static void pad(float[] line, int radius, int n) {
+        for (int k = 0; k < radius; k++) {
+            line[k] = line[radius];
+            line[radius + n + k] = line[radius + n - 1];
+        }
+    }
+
+    private static void convolve(
+            float[] line, float[] kernel, float[] out, int off, int stride, int n) {
+        for (int i = 0; i < n; i++) {
+            float sum = 0f;
+            for (int k = 0; k < kernel.length; k++) {
+                sum += kernel[k] * line[i + k];
+            }
+            out[off + i * stride] = sum;
         }
     }
 
     /**
      * Samples plane {@code base} bilinearly at a fractional (row, column); pixels outside the image
-     * count as 0 when {@code clampEdges} is false and as the nearest edge pixel when it is true.
+     * count as 0 when {@code clamp} is false and as the nearest edge pixel when it is true.
      */
     static float sample(float[] x, int base, int h, int w, double row, double col, boolean clamp) {
         if (clamp) {
