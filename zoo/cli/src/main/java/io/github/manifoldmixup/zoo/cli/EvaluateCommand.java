@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.translate.NoopTranslator;
-import io.github.manifoldmixup.zoo.analysis.CalibrationSummary;
+import io.github.manifoldmixup.metric.CalibrationSummary;
 import io.github.manifoldmixup.zoo.analysis.FashionMnistEvaluation;
 import io.github.manifoldmixup.zoo.model.ManifoldMixupModelZoo;
 import io.github.manifoldmixup.zoo.network.SmallPreActResNet;
