@@ -238,6 +238,28 @@ public record RobustnessReport(
     }
 
     /**
+     * Returns reports as one JSON array.
+     *
+     * @param reports the reports
+     * @return pretty-printed JSON
+     */
+    public static String toJson(List<RobustnessReport> reports) {
+        return JsonUtils.GSON_PRETTY.toJson(reports);
+    }
+
+    /**
+     * Reads reports written by {@link #toJson(List)}.
+     *
+     * @param json the JSON array
+     * @return the reports
+     */
+    public static List<RobustnessReport> listFromJson(String json) {
+        return List.of(
+                Objects.requireNonNull(
+                        JsonUtils.GSON.fromJson(json, RobustnessReport[].class), "empty reports"));
+    }
+
+    /**
      * Reads a report written by {@link #toJson()}.
      *
      * @param json the JSON

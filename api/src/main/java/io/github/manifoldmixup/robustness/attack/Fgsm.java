@@ -16,6 +16,12 @@ import ai.djl.ndarray.NDArray;
  * component that is exactly 0 leaves its input unchanged. The gradient is taken with the block in
  * inference mode through the engine's {@link ai.djl.training.GradientCollector}; see {@link Attack}
  * for what is left untouched.
+ *
+ * <p>Convention: epsilon is measured in the units of the input the block takes, and the result is
+ * clipped to the valid range {@code [lo, hi]} (default [0, 1], images as DJL's {@code ToTensor}
+ * makes them). The paper's code attacks normalized inputs and does not clip, so its epsilons are
+ * not ours: CIFAR-10's channel standard deviations are about 0.25, so an epsilon there is about a
+ * quarter of the same number in [0, 1] units.
  */
 public final class Fgsm implements Attack {
 

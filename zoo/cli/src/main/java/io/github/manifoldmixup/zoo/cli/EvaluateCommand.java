@@ -7,12 +7,9 @@ import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.repository.zoo.Criteria;
 import ai.djl.translate.NoopTranslator;
 import io.github.manifoldmixup.metric.CalibrationSummary;
 import io.github.manifoldmixup.zoo.analysis.FashionMnistEvaluation;
-import io.github.manifoldmixup.zoo.model.ManifoldMixupModelZoo;
-import io.github.manifoldmixup.zoo.network.SmallPreActResNet;
 import io.github.manifoldmixup.zoo.plot.Charts;
 import io.github.manifoldmixup.zoo.plot.ReliabilityDiagram;
 import java.io.PrintWriter;
@@ -108,19 +105,9 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private Model load() throws Exception {
-        if (source.mixup != null) {
-            return Criteria.builder()
-                    .setTypes(NDList.class, NDList.class)
-                    .optGroupId(ManifoldMixupModelZoo.GROUP_ID)
-                    .optArtifactId("resnet-fashion-mnist")
-                    .optFilter("mixup", source.mixup)
-                    .build()
-                    .loadModel();
-        }
-        Model model = Model.newInstance("evaluated");
-        model.setBlock(SmallPreActResNet.builder().setNumClasses(10).build());
-        model.load(source.directory, "model");
-        return model;
+        return source.mixup != null
+                ? FashionMnistModels.zoo(source.mixup)
+                : FashionMnistModels.saved(source.directory);
     }
 
     private static JFreeChart report(PrintWriter out, String name, CalibrationSummary summary) {

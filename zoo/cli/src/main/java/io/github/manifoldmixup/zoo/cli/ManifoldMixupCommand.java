@@ -31,6 +31,7 @@ import picocli.CommandLine.ParameterException;
             PublishCommand.class,
             CurvesCommand.class,
             EvaluateCommand.class,
+            RobustnessCommand.class,
             FlatteningCommand.class,
             ZooCommand.class
         })
@@ -107,6 +108,7 @@ public final class ManifoldMixupCommand implements Runnable {
     public void run() {
         throw new ParameterException(
                 spec.commandLine(),
-                "Name a subcommand: demo, train, publish, curves, evaluate, flattening or zoo.");
+                "Name a subcommand: demo, train, publish, curves, evaluate, robustness, flattening or"
+                        + " zoo.");
     }
 }

@@ -16,11 +16,9 @@ import io.github.manifoldmixup.metric.ExpectedCalibrationError;
 import io.github.manifoldmixup.zoo.analysis.FashionMnistEvaluation;
 import io.github.manifoldmixup.zoo.model.MixupVariant;
 import io.github.manifoldmixup.zoo.network.SmallPreActResNet;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -126,13 +124,13 @@ public final class PublishCommand implements Callable<Integer> {
                                     .findFirst()
                                     .orElseThrow();
                 }
-                replace(parameters, out.resolve(way.filter() + ".params"));
+                AtomicWrite.move(parameters, out.resolve(way.filter() + ".params"));
                 Path json = saved.resolve(way.filter() + ".json.tmp");
                 Files.writeString(
                         json,
                         JsonUtils.GSON_PRETTY.toJson(metadata) + "\n",
                         StandardCharsets.UTF_8);
-                replace(json, out.resolve(way.filter() + ".json"));
+                AtomicWrite.move(json, out.resolve(way.filter() + ".json"));
             } finally {
                 try (Stream<Path> files = Files.list(saved)) {
                     for (Path file : files.toList()) {
@@ -193,14 +191,6 @@ public final class PublishCommand implements Callable<Integer> {
         metadata.addProperty("scaledTestNll", figures.scaledTest().nll());
         metadata.addProperty("scaledTestEce", figures.scaledTest().ece());
         metadata.addProperty("scaledTestBrier", figures.scaledTest().brier());
-    }
-
-    private static void replace(Path source, Path target) throws IOException {
-        Files.move(
-                source,
-                target,
-                StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The variants' filter values, for {@code --help}. */

@@ -1,0 +1,45 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.manifoldmixup.zoo.cli;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDList;
+import ai.djl.repository.zoo.Criteria;
+import io.github.manifoldmixup.zoo.model.ManifoldMixupModelZoo;
+import io.github.manifoldmixup.zoo.model.MixupVariant;
+import io.github.manifoldmixup.zoo.network.SmallPreActResNet;
+import java.nio.file.Path;
+
+/** The two ways the commands load a Fashion-MNIST network: from the zoo, or saved parameters. */
+final class FashionMnistModels {
+
+    /** The prefix of saved parameters, as {@code train} writes them. */
+    static final String PREFIX = "model";
+
+    private FashionMnistModels() {}
+
+    /** Loads a zoo variant by name as {@code NDList -> NDList}. */
+    static Model zoo(String mixup) throws Exception {
+        return Criteria.builder()
+                .setTypes(NDList.class, NDList.class)
+                .optGroupId(ManifoldMixupModelZoo.GROUP_ID)
+                .optArtifactId("resnet-fashion-mnist")
+                .optFilter(MixupVariant.FILTER, MixupVariant.of(mixup).filter())
+                .build()
+                .loadModel();
+    }
+
+    /** Loads the small ResNet-20's parameters saved with the prefix {@value #PREFIX}. */
+    static Model saved(Path directory) throws Exception {
+        Model model = Model.newInstance(directory.getFileName().toString());
+        try {
+            model.setBlock(SmallPreActResNet.builder().setNumClasses(10).build());
+            model.load(directory, PREFIX);
+            return model;
+        } catch (Exception e) {
+            model.close();
+            throw e;
+        }
+    }
+}
