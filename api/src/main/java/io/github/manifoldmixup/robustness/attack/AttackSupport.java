@@ -194,19 +194,27 @@ final class AttackSupport {
 
         /** {@code sign(grad_x L(f(x), y))}, computed with the block in inference mode. */
         NDArray gradientSign(NDArray x) {
-            NDArray leaf = x.duplicate();
-            leaf.attach(sub);
-            leaf.setRequiresGradient(true);
-            try (GradientCollector collector =
-                    model.getNDManager().getEngine().newGradientCollector()) {
-                NDList out =
-                        model.getBlock()
-                                .forward(new ParameterStore(sub, false), new NDList(leaf), false);
-                NDArray logits = out.head();
-                NDArray loss = logits.logSoftmax(1).mul(oneHot(logits)).sum().neg();
-                collector.backward(loss);
+            // the step's activations are freed with the step, not kept until the attack ends
+            try (NDManager step = sub.newSubManager()) {
+                NDArray leaf = x.duplicate();
+                leaf.attach(step);
+                leaf.setRequiresGradient(true);
+                try (GradientCollector collector =
+                        model.getNDManager().getEngine().newGradientCollector()) {
+                    NDList out =
+                            model.getBlock()
+                                    .forward(
+                                            new ParameterStore(step, false),
+                                            new NDList(leaf),
+                                            false);
+                    NDArray logits = out.head();
+                    NDArray loss = logits.logSoftmax(1).mul(oneHot(logits)).sum().neg();
+                    collector.backward(loss);
+                }
+                NDArray sign = leaf.getGradient().sign();
+                sign.attach(sub);
+                return sign;
             }
-            return leaf.getGradient().sign();
         }
 
         private NDArray oneHot(NDArray logits) {
