@@ -54,14 +54,12 @@ final class ZooCommand implements Runnable {
             out.printf(
                     "%s:resnet-fashion-mnist  (cv/image_classification, offline from the jar)%n",
                     ManifoldMixupModelZoo.GROUP_ID);
-            out.printf(
-                    "  %-21s %9s %7s %7s  %s%n",
-                    "optFilter(\"mixup\",", "accuracy", "NLL", "ECE", "");
+            out.printf("  %-22s %9s %7s %7s%n", "optFilter(\"mixup\",", "accuracy", "NLL", "ECE");
             for (MixupVariant variant : MixupVariant.values()) {
                 Map<String, String> figures = ManifoldMixupModelZoo.publishedFigures(variant);
                 out.printf(
                         Locale.ROOT,
-                        "  %-21s %8.2f%% %7.4f %7.4f  %s%s%n",
+                        "  %-22s %8.2f%% %7.4f %7.4f  %s%s%n",
                         "\"" + variant.filter() + "\")",
                         100 * number(figures, "testAccuracy"),
                         number(figures, "testNll"),
