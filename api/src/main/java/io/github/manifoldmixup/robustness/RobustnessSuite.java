@@ -22,7 +22,6 @@ import io.github.manifoldmixup.robustness.RobustnessReport.Clean;
 import io.github.manifoldmixup.robustness.RobustnessReport.Corrupted;
 import io.github.manifoldmixup.robustness.RobustnessReport.OutOfDistribution;
 import io.github.manifoldmixup.robustness.attack.Attack;
-import io.github.manifoldmixup.robustness.attack.Fgsm;
 import io.github.manifoldmixup.robustness.attack.Pgd;
 import io.github.manifoldmixup.robustness.corruption.Corruption;
 import io.github.manifoldmixup.robustness.corruption.Corruptions;
@@ -113,7 +112,9 @@ public final class RobustnessSuite {
             histograms.put(IN_DISTRIBUTION, histogram(clean.confidence));
             List<OutOfDistribution> detection = new ArrayList<>();
             for (Map.Entry<String, Dataset> entry : outOfDistribution.entrySet()) {
-                NDArray logits = logits(model, entry.getValue(), manager, entry.getKey());
+                NDList pass = logitsAndLabels(model, entry.getValue(), manager, entry.getKey());
+                pass.get(1).close();
+                NDArray logits = pass.get(0);
                 float[] confidence = OodScore.MAX_SOFTMAX.score(logits, 1f).toFloatArray();
                 histograms.put(entry.getKey(), histogram(confidence));
                 detection.addAll(detect(entry.getKey(), clean.logits, logits));
@@ -145,8 +146,9 @@ public final class RobustnessSuite {
 
     private CleanPass clean(Model model, Dataset testSet, NDManager manager)
             throws IOException, TranslateException {
-        NDArray logits = logits(model, testSet, manager, "clean");
-        NDArray labels = labels(testSet, manager);
+        NDList pass = logitsAndLabels(model, testSet, manager, "clean");
+        NDArray logits = pass.get(0);
+        NDArray labels = pass.get(1);
         CalibrationSummary summary = CalibrationSummary.of(logits, labels);
         float[] confidence = OodScore.MAX_SOFTMAX.score(logits, 1f).toFloatArray();
         labels.close();
@@ -185,7 +187,7 @@ public final class RobustnessSuite {
         }
         return new Adversarial(
                 entry.attack.getName(),
-                epsilon(entry.attack),
+                entry.attack.getEpsilon(),
                 steps,
                 stepSize,
                 seen,
@@ -273,19 +275,23 @@ public final class RobustnessSuite {
                 confidence);
     }
 
-    /** The logits of a data set's first {@code limit} images, in {@code manager}. */
-    private NDArray logits(Model model, Dataset dataset, NDManager manager, String what)
+    /** The logits and labels of a data set's first {@code limit} images, in {@code manager}. */
+    private NDList logitsAndLabels(Model model, Dataset dataset, NDManager manager, String what)
             throws IOException, TranslateException {
         begin(what, limit);
-        List<NDArray> parts = new ArrayList<>();
+        NDList logits = new NDList();
+        NDList labels = new NDList();
         int seen = 0;
         for (Batch batch : dataset.getData(manager)) {
             try (batch;
                     NDManager scope = manager.newSubManager()) {
                 int take = Math.min((int) batch.getSize(), limit - seen);
-                NDArray logits = forward(model, first(batch.getData().head(), take, scope));
-                logits.attach(manager);
-                parts.add(logits);
+                NDArray output = forward(model, first(batch.getData().head(), take, scope));
+                output.attach(manager);
+                logits.add(output);
+                NDArray label = first(batch.getLabels().head(), take, scope).flatten().duplicate();
+                label.attach(manager);
+                labels.add(label);
                 seen += take;
                 advance(take);
             }
@@ -294,33 +300,20 @@ public final class RobustnessSuite {
             }
         }
         end();
-        if (parts.isEmpty()) {
+        if (logits.isEmpty()) {
             throw new IllegalArgumentException("The data set '" + what + "' has no images.");
         }
-        NDArray all = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts));
-        parts.stream().filter(part -> part != all).forEach(NDArray::close);
-        return all;
+        return new NDList(concat(logits), concat(labels));
     }
 
-    /** The labels of the test set's first {@code limit} images, in {@code manager}. */
-    private NDArray labels(Dataset testSet, NDManager manager)
-            throws IOException, TranslateException {
-        NDList parts = new NDList();
-        int seen = 0;
-        for (Batch batch : testSet.getData(manager)) {
-            try (batch) {
-                int take = Math.min((int) batch.getSize(), limit - seen);
-                NDArray labels =
-                        first(batch.getLabels().head(), take, manager).flatten().duplicate();
-                labels.attach(manager);
-                parts.add(labels);
-                seen += take;
-            }
-            if (seen >= limit) {
-                break;
-            }
+    /** The parts joined along the batch, the parts closed. */
+    private static NDArray concat(NDList parts) {
+        if (parts.size() == 1) {
+            return parts.head();
         }
-        return parts.size() == 1 ? parts.head() : NDArrays.concat(parts);
+        NDArray all = NDArrays.concat(parts);
+        parts.close();
+        return all;
     }
 
     /** The first {@code n} rows of an array, attached to {@code scope}. */
@@ -344,13 +337,6 @@ public final class RobustnessSuite {
                 .eq(labels.flatten().toType(DataType.INT64, false))
                 .sum()
                 .getLong();
-    }
-
-    private static double epsilon(Attack attack) {
-        if (attack instanceof Pgd pgd) {
-            return pgd.getEpsilon();
-        }
-        return ((Fgsm) attack).getEpsilon();
     }
 
     private static long[] histogram(float[] confidence) {

@@ -34,6 +34,13 @@ public interface Attack {
     String getName();
 
     /**
+     * Returns the L-infinity radius of the perturbations, in the units of the input.
+     *
+     * @return the epsilon
+     */
+    float getEpsilon();
+
+    /**
      * Returns adversarial versions of the images.
      *
      * @param model the classifier under attack; its block maps the images to logits {@code (B, C)}

@@ -50,11 +50,8 @@ public final class Fgsm implements Attack {
         return "fgsm";
     }
 
-    /**
-     * Returns the size of the step, the radius of the L-infinity ball.
-     *
-     * @return epsilon
-     */
+    /** {@inheritDoc} */
+    @Override
     public float getEpsilon() {
         return epsilon;
     }

@@ -67,11 +67,8 @@ public final class Pgd implements Attack {
         return "pgd";
     }
 
-    /**
-     * Returns the radius of the L-infinity ball.
-     *
-     * @return epsilon
-     */
+    /** {@inheritDoc} */
+    @Override
     public float getEpsilon() {
         return epsilon;
     }

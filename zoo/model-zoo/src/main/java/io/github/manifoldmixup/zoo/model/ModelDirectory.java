@@ -8,16 +8,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
+import ai.djl.util.Utils;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -85,7 +84,7 @@ public final class ModelDirectory {
                 | ModelNotFoundException
                 | MalformedModelException
                 | RuntimeException e) {
-            deleteTree(temporary);
+            Utils.deleteQuietly(temporary);
             if (e instanceof DirectoryNotEmptyException
                     || e instanceof FileAlreadyExistsException) {
                 throw new IllegalArgumentException(
@@ -143,22 +142,6 @@ public final class ModelDirectory {
         }
         try (Stream<Path> entries = Files.list(path)) {
             return entries.findAny().isEmpty();
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(
-                            path -> {
-                                try {
-                                    Files.deleteIfExists(path);
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
-                                }
-                            });
-        } catch (IOException | UncheckedIOException e) {
-            // the original failure matters more; a leftover temporary directory is named .tmp-
         }
     }
 }
