@@ -5,7 +5,7 @@ package io.github.manifoldmixup.robustness;
 
 import ai.djl.util.JsonUtils;
 import com.google.gson.annotations.SerializedName;
-import io.github.manifoldmixup.metric.CalibrationSummary;
+import io.github.manifoldmixup.evaluator.CalibrationSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -16,7 +16,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Progress;
-import io.github.manifoldmixup.metric.CalibrationSummary;
+import io.github.manifoldmixup.evaluator.CalibrationSummary;
 import io.github.manifoldmixup.robustness.RobustnessReport.Adversarial;
 import io.github.manifoldmixup.robustness.RobustnessReport.Clean;
 import io.github.manifoldmixup.robustness.RobustnessReport.Corrupted;

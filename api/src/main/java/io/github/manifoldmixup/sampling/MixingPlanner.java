@@ -4,6 +4,7 @@
 package io.github.manifoldmixup.sampling;
 
 import io.github.manifoldmixup.schedule.AlphaSchedule;
+import io.github.manifoldmixup.strategy.LambdaMode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

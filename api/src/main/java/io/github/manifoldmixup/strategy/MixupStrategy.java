@@ -6,7 +6,6 @@ package io.github.manifoldmixup.strategy;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import io.github.manifoldmixup.sampling.LambdaMode;
 
 /**
  * A rule that combines a batch of hidden states with a permuted copy of itself: the service

@@ -19,7 +19,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.ArrayDataset;
-import io.github.manifoldmixup.metric.CalibrationSummary;
+import io.github.manifoldmixup.evaluator.CalibrationSummary;
 import io.github.manifoldmixup.robustness.RobustnessReport.Corrupted;
 import io.github.manifoldmixup.robustness.RobustnessReport.OutOfDistribution;
 import io.github.manifoldmixup.robustness.attack.Fgsm;

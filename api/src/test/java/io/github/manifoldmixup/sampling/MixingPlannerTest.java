@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.manifoldmixup.schedule.AlphaSchedule;
+import io.github.manifoldmixup.strategy.LambdaMode;
 import io.github.manifoldmixup.strategy.MixupStrategy;
 import io.github.manifoldmixup.strategy.TestInterpolationStrategy;
 import java.util.ArrayList;

@@ -12,10 +12,10 @@ import ai.djl.training.Trainer;
 import ai.djl.training.TrainingResult;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.listener.TrainingListener;
+import io.github.manifoldmixup.evaluator.BrierScore;
+import io.github.manifoldmixup.evaluator.ExpectedCalibrationError;
+import io.github.manifoldmixup.evaluator.NegativeLogLikelihood;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
-import io.github.manifoldmixup.metric.BrierScore;
-import io.github.manifoldmixup.metric.ExpectedCalibrationError;
-import io.github.manifoldmixup.metric.NegativeLogLikelihood;
 import io.github.manifoldmixup.zoo.dataset.TwoSpirals;
 import org.junit.jupiter.api.Test;
 

@@ -14,7 +14,7 @@ import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
 import io.github.manifoldmixup.listener.MixingStatistics;
 import io.github.manifoldmixup.loss.MixingRecord;
 import io.github.manifoldmixup.loss.SoftTargetLoss;
-import io.github.manifoldmixup.sampling.LambdaMode;
+import io.github.manifoldmixup.strategy.LambdaMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

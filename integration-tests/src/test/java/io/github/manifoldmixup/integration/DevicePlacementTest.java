@@ -20,7 +20,7 @@ import io.github.manifoldmixup.loss.SoftTargetLoss;
 import io.github.manifoldmixup.pytorch.PtCutMixStrategy;
 import io.github.manifoldmixup.pytorch.PtInterpolationStrategy;
 import io.github.manifoldmixup.pytorch.PtPatchUpStrategy;
-import io.github.manifoldmixup.sampling.LambdaMode;
+import io.github.manifoldmixup.strategy.LambdaMode;
 import io.github.manifoldmixup.strategy.MixedState;
 import io.github.manifoldmixup.strategy.MixingContext;
 import io.github.manifoldmixup.strategy.MixupStrategy;

@@ -16,7 +16,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.RandomAccessDataset;
-import io.github.manifoldmixup.metric.CalibrationSummary;
+import io.github.manifoldmixup.evaluator.CalibrationSummary;
 import io.github.manifoldmixup.zoo.analysis.DatasetLogits;
 import io.github.manifoldmixup.zoo.dataset.FashionMnistData;
 import io.github.manifoldmixup.zoo.model.MixupVariant;

@@ -9,8 +9,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.translate.TranslateException;
-import io.github.manifoldmixup.metric.CalibrationSummary;
-import io.github.manifoldmixup.metric.TemperatureScaling;
+import io.github.manifoldmixup.evaluator.CalibrationSummary;
+import io.github.manifoldmixup.evaluator.TemperatureScaling;
 import io.github.manifoldmixup.zoo.dataset.FashionMnistData;
 import java.io.IOException;
 

@@ -8,7 +8,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.translate.NoopTranslator;
-import io.github.manifoldmixup.metric.CalibrationSummary;
+import io.github.manifoldmixup.evaluator.CalibrationSummary;
 import io.github.manifoldmixup.zoo.analysis.FashionMnistEvaluation;
 import io.github.manifoldmixup.zoo.plot.Charts;
 import io.github.manifoldmixup.zoo.plot.ReliabilityDiagram;

@@ -3,7 +3,7 @@
  */
 package io.github.manifoldmixup.zoo.plot;
 
-import io.github.manifoldmixup.metric.Reliability;
+import io.github.manifoldmixup.evaluator.Reliability;
 import java.awt.Color;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;

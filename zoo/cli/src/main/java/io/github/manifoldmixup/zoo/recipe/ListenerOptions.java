@@ -4,8 +4,8 @@
 package io.github.manifoldmixup.zoo.recipe;
 
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
-import io.github.manifoldmixup.sampling.LambdaMode;
 import io.github.manifoldmixup.schedule.AlphaSchedule;
+import io.github.manifoldmixup.strategy.LambdaMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

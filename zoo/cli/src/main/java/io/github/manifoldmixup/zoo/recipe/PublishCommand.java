@@ -12,7 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.util.JsonUtils;
 import com.google.gson.JsonObject;
-import io.github.manifoldmixup.metric.ExpectedCalibrationError;
+import io.github.manifoldmixup.evaluator.ExpectedCalibrationError;
 import io.github.manifoldmixup.zoo.analysis.FashionMnistEvaluation;
 import io.github.manifoldmixup.zoo.model.MixupVariant;
 import io.github.manifoldmixup.zoo.network.SmallPreActResNet;

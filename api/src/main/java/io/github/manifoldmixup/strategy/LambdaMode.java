@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.manifoldmixup.sampling;
+package io.github.manifoldmixup.strategy;
 
 /** How many mixing coefficients a mixed batch gets. */
 public enum LambdaMode {

@@ -1,4 +1,4 @@
-package io.github.manifoldmixup.metric;
+package io.github.manifoldmixup.evaluator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.manifoldmixup.metric;
+package io.github.manifoldmixup.evaluator;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -5,4 +5,4 @@
  * Calibration metrics as DJL {@link ai.djl.training.evaluator.Evaluator}s (expected calibration
  * error, negative log-likelihood, Brier score) and temperature scaling.
  */
-package io.github.manifoldmixup.metric;
+package io.github.manifoldmixup.evaluator;
