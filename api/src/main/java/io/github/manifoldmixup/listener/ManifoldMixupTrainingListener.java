@@ -8,15 +8,14 @@ import ai.djl.engine.Engine;
 import ai.djl.nn.Block;
 import ai.djl.training.Trainer;
 import ai.djl.training.listener.TrainingListenerAdapter;
+import ai.djl.training.tracker.Tracker;
 import io.github.manifoldmixup.layer.LayerSelector;
 import io.github.manifoldmixup.layer.MixingPoint;
 import io.github.manifoldmixup.loss.MixupLoss;
-import io.github.manifoldmixup.sampling.MixingPlanner;
-import io.github.manifoldmixup.sampling.StrategyChoice;
-import io.github.manifoldmixup.schedule.AlphaSchedule;
 import io.github.manifoldmixup.strategy.LambdaMode;
 import io.github.manifoldmixup.strategy.MixupStrategies;
 import io.github.manifoldmixup.strategy.MixupStrategy;
+import io.github.manifoldmixup.strategy.StrategyChoice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -72,33 +71,15 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
             LoggerFactory.getLogger(ManifoldMixupTrainingListener.class);
 
     private final float alpha;
-    private final List<String> mixingLayers;
-    private final boolean includeInput;
-    private final long seed;
-    private final List<StrategyChoice> choices;
-    private final float probability;
-    private final LambdaMode lambdaMode;
-    private final boolean foldLambda;
-    private final AlphaSchedule schedule;
-    private final int offEpoch;
-    private final boolean nonFiniteCheck;
+    private final MixupOptions options;
 
     private final List<MixingStatistics> epochStatistics = new ArrayList<>();
     private final TrainingPosition position = new TrainingPosition();
     private Attachment attachment;
 
-    private ManifoldMixupTrainingListener(Builder builder, List<StrategyChoice> choices) {
-        alpha = builder.alpha;
-        mixingLayers = List.copyOf(builder.mixingLayers);
-        includeInput = builder.includeInput;
-        seed = builder.seed;
-        this.choices = choices;
-        probability = builder.probability;
-        lambdaMode = builder.lambdaMode;
-        foldLambda = builder.foldLambda;
-        schedule = builder.schedule;
-        offEpoch = builder.offEpoch;
-        nonFiniteCheck = builder.nonFiniteCheck;
+    private ManifoldMixupTrainingListener(float alpha, MixupOptions options) {
+        this.alpha = alpha;
+        this.options = options;
     }
 
     /**
@@ -139,8 +120,10 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
         }
         MixupLoss loss = (MixupLoss) trainer.getLoss();
         Engine engine = trainer.getManager().getEngine();
-        for (StrategyChoice choice : choices) {
-            MixupStrategy strategy = choice.strategy();
+        List<MixupStrategy> strategies = new ArrayList<>();
+        for (StrategyChoice choice : options.choices()) {
+            MixupStrategy strategy = MixupStrategies.forEngine(choice.strategy(), engine);
+            strategies.add(strategy);
             if (!strategy.supports(engine)) {
                 throw new IllegalArgumentException(
                         "Mixing strategy '"
@@ -152,12 +135,13 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
                                 + " engine. Available strategies: "
                                 + String.join(", ", MixupStrategies.names()));
             }
-            if (strategy.perExampleWeights(lambdaMode) && !loss.supportsPerExampleWeights()) {
+            if (strategy.perExampleWeights(options.lambdaMode())
+                    && !loss.supportsPerExampleWeights()) {
                 throw new IllegalArgumentException(
                         "Mixing strategy '"
                                 + strategy.getName()
                                 + "' in lambda mode "
-                                + lambdaMode
+                                + options.lambdaMode()
                                 + " gives one target weight per example, which "
                                 + loss.getName()
                                 + " cannot apply. Train with soft targets instead: new"
@@ -171,38 +155,39 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
                     "The model is already being mixed by another ManifoldMixupTrainingListener;"
                             + " add only one to a training configuration.");
         }
-        List<MixingPoint> points = LayerSelector.select(block, mixingLayers, includeInput);
-        List<MixupStrategy> strategies = choices.stream().map(StrategyChoice::strategy).toList();
+        List<MixingPoint> points =
+                LayerSelector.select(block, options.mixingLayers(), options.includeInput());
         MixingTally tally =
                 new MixingTally(
                         points.stream().map(MixingPoint::name).toList(),
                         strategies.stream().map(MixupStrategy::getName).toList());
-        MixingPlanner planner = planner(points.size());
-        NonFiniteGuard guard = new NonFiniteGuard(nonFiniteCheck, loss, block, position);
+        MixingPlanner planner = new MixingPlanner(options, points.size());
+        NonFiniteGuard guard = new NonFiniteGuard(options.nonFiniteCheck(), loss, block, position);
         position.startTrainer();
         model.setBlock(new MixingBlock(block, points, strategies, planner, tally, position, guard));
-        attachment = new Attachment(model, block, tally);
+        attachment = new Attachment(model, block, tally, guard);
         epochStatistics.clear();
         logger.info(
                 "Manifold Mixup: {}, mixing at {} ({})",
-                choices.stream()
+                options.choices().stream()
                         .map(c -> "'" + c.strategy().getName() + "' alpha " + c.alpha())
                         .collect(Collectors.joining(", ")),
                 points.stream().map(MixingPoint::name).collect(Collectors.joining(", ")),
-                mixingLayers.isEmpty() ? "chosen automatically" : "as configured");
+                origin(points));
     }
 
-    private MixingPlanner planner(int pointCount) {
-        return MixingPlanner.builder()
-                .setChoices(choices)
-                .setPointCount(pointCount)
-                .optProbability(probability)
-                .optLambdaMode(lambdaMode)
-                .optFoldLambda(foldLambda)
-                .optSchedule(schedule)
-                .optOffEpoch(offEpoch)
-                .optSeed(seed)
-                .build();
+    /** Says which of the points the user named and which the listener chose. */
+    private String origin(List<MixingPoint> points) {
+        if (!options.mixingLayers().isEmpty()) {
+            return "as configured";
+        }
+        boolean input = options.includeInput() && points.stream().anyMatch(MixingPoint::isInput);
+        if (!input) {
+            return "chosen automatically";
+        }
+        return points.size() == 1
+                ? "as configured"
+                : "input as configured, the others chosen automatically";
     }
 
     /**
@@ -251,6 +236,10 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
      */
     @Override
     public void onTrainingBatch(Trainer trainer, BatchData batchData) {
+        Attachment current = attachment;
+        if (current != null) {
+            current.guard.endBatch();
+        }
         position.endBatch();
     }
 
@@ -266,6 +255,7 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
             return;
         }
         attachment.model.setBlock(attachment.block);
+        attachment.guard.close();
         attachment = null;
     }
 
@@ -293,7 +283,7 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
      * @return the strategy
      */
     public MixupStrategy getStrategy() {
-        return choices.get(0).strategy();
+        return options.choices().get(0).strategy();
     }
 
     /**
@@ -302,7 +292,12 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
      * @return the choices
      */
     public List<StrategyChoice> getStrategies() {
-        return choices;
+        return options.choices();
+    }
+
+    /** Returns the configuration, for the planner's tests. */
+    MixupOptions options() {
+        return options;
     }
 
     private static String describeLoss(Trainer trainer) {
@@ -310,8 +305,8 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
         return "SoftmaxCrossEntropyLoss".equals(name) ? "Loss.softmaxCrossEntropyLoss()" : "loss";
     }
 
-    /** The model being trained, its own block and the current epoch's counters. */
-    private record Attachment(Model model, Block block, MixingTally tally) {}
+    /** The model being trained, its own block, the current epoch's counters and the check. */
+    private record Attachment(Model model, Block block, MixingTally tally, NonFiniteGuard guard) {}
 
     /** Configures a {@link ManifoldMixupTrainingListener}. */
     public static final class Builder {
@@ -326,7 +321,7 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
         private float probability = 1f;
         private LambdaMode lambdaMode = LambdaMode.BATCH;
         private boolean foldLambda;
-        private AlphaSchedule schedule = AlphaSchedule.constant();
+        private Tracker schedule = Tracker.fixed(1f);
         private int offEpoch = Integer.MAX_VALUE;
         private boolean nonFiniteCheck = true;
 
@@ -499,12 +494,19 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
         }
 
         /**
-         * Sets how alpha changes with the epoch (fastai's dynamic mixup).
+         * Sets how alpha changes with the epoch (fastai's dynamic mixup): in epoch {@code e}
+         * (0-based) every strategy's alpha is multiplied by {@code schedule.getNewValue(e)}, a
+         * factor in {@code [0, 1]}; a factor of 0 mixes nothing that epoch. Any DJL {@link Tracker}
+         * serves, its updates counted in epochs: {@code Tracker.warmUp()} with a {@code
+         * Tracker.fixed(1f)} main tracker is a linear ramp, {@link
+         * io.github.manifoldmixup.tracker.CosineWarmUpTracker} a cosine ramp. The listener learns
+         * the epoch from {@code onEpoch} (as {@code EasyTrain.fit} sends it) or {@link
+         * ManifoldMixupTrainingListener#setEpoch}.
          *
-         * @param schedule default {@link AlphaSchedule#constant()}
+         * @param schedule default {@code Tracker.fixed(1f)}, the same alpha in every epoch
          * @return this builder
          */
-        public Builder optAlphaSchedule(AlphaSchedule schedule) {
+        public Builder optAlphaSchedule(Tracker schedule) {
             this.schedule = Objects.requireNonNull(schedule, "schedule");
             return this;
         }
@@ -530,9 +532,11 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
          * non-finite. Batches are counted from DJL's {@code onTrainingBatch} callbacks, which
          * {@code EasyTrain.trainBatch} sends; a custom loop that skips them sees batch 0 reported.
          *
-         * <p>Cost: two reductions per batch, each read back to the host (a device synchronization).
-         * On the CPU that was below the noise of a ResNet-20 step (see {@code docs/benchmarks.md});
-         * DJL's own loss evaluators already read the loss back every batch.
+         * <p>When: as soon as the trainer has computed the loss of the batch ({@link MixupLoss}
+         * calls the check), before the backward pass and before DJL's own divergence check. Cost:
+         * one reduction of the mixed state on the device and one value read back to the host per
+         * batch; no second loss evaluation. With the check off, nothing. See {@code
+         * docs/benchmarks.md}.
          *
          * @param check default {@code true}
          * @return this builder
@@ -551,14 +555,6 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
          *     number, the probability is outside {@code [0, 1]} or the off epoch is negative
          */
         public ManifoldMixupTrainingListener build() {
-            checkAlpha(alpha);
-            if (mixingLayers.contains(null)) {
-                throw new IllegalArgumentException(
-                        "A mixing layer name is null: "
-                                + mixingLayers
-                                + ". Name children of the model's SequentialBlock, such as"
-                                + " \"04ParallelBlock\" or \"4\", or \"input\".");
-            }
             List<StrategyChoice> choices = new ArrayList<>();
             if (weighted.isEmpty()) {
                 MixupStrategy single =
@@ -569,22 +565,21 @@ public final class ManifoldMixupTrainingListener extends TrainingListenerAdapter
                 MixupStrategy resolved =
                         entry.strategy != null ? entry.strategy : MixupStrategies.find(entry.name);
                 float ownAlpha = Float.isNaN(entry.alpha) ? alpha : entry.alpha;
-                checkAlpha(ownAlpha);
                 choices.add(new StrategyChoice(resolved, entry.weight, ownAlpha));
             }
-            ManifoldMixupTrainingListener listener =
-                    new ManifoldMixupTrainingListener(this, List.copyOf(choices));
-            listener.planner(1); // checks weights, probability and the off epoch now
-            return listener;
-        }
-
-        private static void checkAlpha(float alpha) {
-            if (!(alpha > 0) || Float.isInfinite(alpha)) {
-                throw new IllegalArgumentException(
-                        "alpha must be a positive finite number (lambda ~ Beta(alpha, alpha)), got "
-                                + alpha
-                                + ". The paper uses 2.0 for CIFAR and SVHN, 0.2 for Tiny-ImageNet.");
-            }
+            MixupOptions options =
+                    new MixupOptions(
+                            choices,
+                            mixingLayers,
+                            includeInput,
+                            seed,
+                            probability,
+                            lambdaMode,
+                            foldLambda,
+                            schedule,
+                            offEpoch,
+                            nonFiniteCheck);
+            return new ManifoldMixupTrainingListener(alpha, options);
         }
 
         /** A strategy added by name or as an instance, before it is resolved. */

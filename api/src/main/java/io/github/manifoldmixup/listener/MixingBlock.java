@@ -19,8 +19,6 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import io.github.manifoldmixup.layer.MixingPoint;
 import io.github.manifoldmixup.loss.MixingRecord;
-import io.github.manifoldmixup.sampling.MixingPlan;
-import io.github.manifoldmixup.sampling.MixingPlanner;
 import io.github.manifoldmixup.strategy.MixedState;
 import io.github.manifoldmixup.strategy.MixingContext;
 import io.github.manifoldmixup.strategy.MixupStrategy;
@@ -109,21 +107,19 @@ final class MixingBlock extends AbstractBaseBlock {
         if (drawn.isEmpty()) {
             tally.unmixed();
             NDList output = forwardChild(block, parameterStore, data, labels, params);
-            guard.checkLoss(data, labels, output, null, () -> "unmixed");
-            return output;
+            return guard.mark(output, data, null, () -> "unmixed", null, null);
         }
         if (!validated) {
             validate(data.getShapes());
         }
         MixingPlan plan = drawn.get();
         MixingPoint point = points.get(plan.pointIndex());
-        Mixer mixer = new Mixer(point, plan, data);
+        Mixer mixer = new Mixer(point, plan);
         NDList hidden =
                 forwardTo(block, point.path(), 0, parameterStore, data, labels, params, mixer);
         NDList output = mixer.record.appendTo(hidden);
-        guard.checkLoss(data, labels, output, point.name(), mixer::describe);
         tally.mixed(plan.strategyIndex(), plan.pointIndex(), plan.lambdas());
-        return output;
+        return guard.mark(output, data, point.name(), mixer::describe, mixer.before, mixer.mixed);
     }
 
     /** Runs {@code block}, mixing at {@code path[depth..]} inside it (an empty path: its input). */
@@ -220,13 +216,13 @@ final class MixingBlock extends AbstractBaseBlock {
     private final class Mixer {
         private final MixingPoint point;
         private final MixingPlan plan;
-        private final NDList input;
         private MixingRecord record;
+        private NDArray before;
+        private NDArray mixed;
 
-        Mixer(MixingPoint point, MixingPlan plan, NDList input) {
+        Mixer(MixingPoint point, MixingPlan plan) {
             this.point = point;
             this.plan = plan;
-            this.input = input;
         }
 
         /** The strategy and coefficient, for messages. */
@@ -254,10 +250,34 @@ final class MixingBlock extends AbstractBaseBlock {
                             permutation,
                             manager,
                             new SplittableRandom(plan.seed()));
-            MixedState mixed = strategies.get(plan.strategyIndex()).mix(state, context);
-            guard.checkMixed(point.name(), this::describe, state, mixed.hidden(), input);
-            record = new MixingRecord(mixed.targetWeight(), permutation);
-            return new NDList(mixed.hidden());
+            MixupStrategy strategy = strategies.get(plan.strategyIndex());
+            MixedState result = strategy.mix(state, context);
+            requireSameDevice(strategy, state, result);
+            before = state;
+            mixed = result.hidden();
+            record = new MixingRecord(result.targetWeight(), permutation);
+            return new NDList(mixed);
+        }
+
+        /** A strategy that creates arrays elsewhere than context.manager() fails clearly. */
+        private void requireSameDevice(MixupStrategy strategy, NDArray state, MixedState result) {
+            for (NDArray array : new NDArray[] {result.hidden(), result.targetWeight()}) {
+                if (!array.getDevice().equals(state.getDevice())) {
+                    throw new IllegalStateException(
+                            "Mixing strategy '"
+                                    + strategy.getName()
+                                    + "' ("
+                                    + strategy.getClass().getName()
+                                    + ") returned an array on "
+                                    + array.getDevice()
+                                    + " for a hidden state on "
+                                    + state.getDevice()
+                                    + " at '"
+                                    + point.name()
+                                    + "'. Create every array in mix() with context.manager(),"
+                                    + " which is on the activation's device.");
+                }
+            }
         }
     }
 

@@ -50,7 +50,8 @@ public record MixingRecord(NDArray targetWeight, NDArray permutation) {
      * @return the record, or empty for an unmixed forward pass (validation, a batch of one)
      */
     public static Optional<MixingRecord> find(NDList predictions) {
-        int size = predictions.size();
+        int marker = LossCheck.markerIndex(predictions);
+        int size = marker < 0 ? predictions.size() : marker;
         if (size < 3
                 || !WEIGHT_NAME.equals(predictions.get(size - 2).getName())
                 || !PERMUTATION_NAME.equals(predictions.get(size - 1).getName())) {
@@ -63,12 +64,14 @@ public record MixingRecord(NDArray targetWeight, NDArray permutation) {
      * Returns the predictions without a record, the list itself if it carries none.
      *
      * @param predictions the prediction list of a forward pass
-     * @return the block's own outputs
+     * @return the block's own outputs, without the record and a {@link LossCheck} marker
      */
     public static NDList strip(NDList predictions) {
-        if (find(predictions).isEmpty()) {
-            return predictions;
+        int marker = LossCheck.markerIndex(predictions);
+        int size = marker < 0 ? predictions.size() : marker;
+        if (find(predictions).isPresent()) {
+            size -= 2;
         }
-        return new NDList(predictions.subList(0, predictions.size() - 2));
+        return size == predictions.size() ? predictions : new NDList(predictions.subList(0, size));
     }
 }

@@ -7,8 +7,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A loss that trains against mixed targets; the listener requires one.
@@ -26,6 +28,8 @@ import java.util.Optional;
  * </ul>
  */
 public abstract class MixupLoss extends Loss {
+
+    private final Map<String, LossCheck> checks = new ConcurrentHashMap<>();
 
     /**
      * Creates a mixup-aware loss.
@@ -70,13 +74,51 @@ public abstract class MixupLoss extends Loss {
      */
     @Override
     public final NDArray evaluate(NDList labels, NDList predictions) {
-        Optional<MixingRecord> record = MixingRecord.find(predictions);
-        NDList outputs = record.isEmpty() ? predictions : MixingRecord.strip(predictions);
+        int marker = LossCheck.markerIndex(predictions);
+        NDList carried = marker < 0 ? predictions : new NDList(predictions.subList(0, marker));
+        Optional<MixingRecord> record = MixingRecord.find(carried);
+        NDList outputs = record.isEmpty() ? carried : MixingRecord.strip(carried);
         requireOneRowPerExample(labels, outputs.head().getShape());
-        if (record.isEmpty()) {
-            return evaluateUnmixed(labels, outputs);
+        NDArray loss =
+                record.isEmpty()
+                        ? evaluateUnmixed(labels, outputs)
+                        : evaluateMixed(labels, outputs, record.get());
+        if (marker >= 0) {
+            NDArray array = predictions.get(marker);
+            predictions.subList(marker, predictions.size()).clear();
+            String key = array.getName().substring(LossCheck.MARKER_PREFIX.length());
+            LossCheck check = checks.get(key.substring(0, Math.max(0, key.indexOf(':'))));
+            if (check != null) {
+                check.check(array, loss, labels, outputs);
+            }
         }
-        return evaluateMixed(labels, outputs, record.get());
+        return loss;
+    }
+
+    /**
+     * Adds a check that runs on every forward pass whose predictions carry a marker with the key
+     * (see {@link LossCheck}), right after its loss is computed.
+     *
+     * @param key a key without a colon, unique to the caller
+     * @param check the check
+     * @throws IllegalStateException if a check is already registered under the key
+     */
+    public final void addCheck(String key, LossCheck check) {
+        if (key.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("A check's key has no colon, got '" + key + "'");
+        }
+        if (checks.putIfAbsent(key, check) != null) {
+            throw new IllegalStateException("A loss check is already registered as '" + key + "'");
+        }
+    }
+
+    /**
+     * Removes the check registered under a key, if any.
+     *
+     * @param key the key it was added with
+     */
+    public final void removeCheck(String key) {
+        checks.remove(key);
     }
 
     /** Mixing pairs label rows by the permutation, so each label array needs the batch axis. */

@@ -5,6 +5,7 @@ package io.github.manifoldmixup.strategy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -54,11 +55,43 @@ public record MixingContext(
     }
 
     /**
-     * Uploads the coefficients to the activation's device.
+     * Uploads the coefficients to the activation's device, in the form a target weight takes.
      *
      * @return a scalar array for one coefficient per batch, else an array of shape {@code (B)}
      */
     public NDArray lambdaArray() {
         return perExample() ? manager.create(lambdas) : manager.create(lambdas[0]);
+    }
+
+    /**
+     * Returns the coefficients shaped to multiply a hidden state directly, in either lambda mode:
+     * {@code lambdaFor(h).mul(h)} scales row {@code i} by its coefficient.
+     *
+     * @param hidden the hidden state, batch axis first
+     * @return a scalar array for one coefficient per batch, else an array of shape {@code (B, 1,
+     *     ..., 1)} with as many axes as {@code hidden}
+     */
+    public NDArray lambdaFor(NDArray hidden) {
+        return alongBatch(lambdaArray(), hidden);
+    }
+
+    /**
+     * Shapes per-example values (a target weight, a mask) to broadcast along the batch axis of a
+     * hidden state: a scalar stays a scalar, an array of shape {@code (B)} becomes {@code (B, 1,
+     * ..., 1)}.
+     *
+     * @param values a scalar array, or one value per example
+     * @param hidden the hidden state, batch axis first
+     * @return {@code values}, reshaped to broadcast against {@code hidden}
+     */
+    public static NDArray alongBatch(NDArray values, NDArray hidden) {
+        int axes = hidden.getShape().dimension();
+        if (values.getShape().dimension() == 0 || axes <= 1) {
+            return values;
+        }
+        long[] shape = new long[axes];
+        Arrays.fill(shape, 1);
+        shape[0] = -1;
+        return values.reshape(shape);
     }
 }

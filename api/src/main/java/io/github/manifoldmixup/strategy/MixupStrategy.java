@@ -6,6 +6,7 @@ package io.github.manifoldmixup.strategy;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.Optional;
 
 /**
  * A rule that combines a batch of hidden states with a permuted copy of itself: the service
@@ -19,11 +20,16 @@ import ai.djl.ndarray.types.Shape;
  *
  * <p>Implementations are found with {@link java.util.ServiceLoader}: list the class in {@code
  * META-INF/services/io.github.manifoldmixup.strategy.MixupStrategy} and select it by {@link
- * #getName() name}. An implementation must have a public no-argument constructor and be safe to
- * call from several threads at once (forwards of different device splits may run in parallel); it
- * must create its arrays from {@code hidden.getManager()} so they live on the activation's device
- * and are freed with the batch, and it must not read device values on the host (no {@code
- * getFloat()} or {@code toArray()}) inside {@link #mix}.
+ * #getName() name}. Names are unique: two strategies with one name are refused, unless one declares
+ * that it {@link #replaces() replaces} the other (as the PyTorch {@code "mixup"} replaces the
+ * engine-neutral one). An implementation must have a public no-argument constructor and be safe to
+ * call from several threads at once (forwards of different device splits may run in parallel).
+ *
+ * <p>Inside {@link #mix}: create every new array with {@link MixingContext#manager()
+ * context.manager()}, which is on the activation's device and is freed with the batch; shape
+ * per-example values with {@link MixingContext#lambdaFor} or {@link MixingContext#alongBatch}, so
+ * one implementation serves both lambda modes; and read no device value on the host (no {@code
+ * getFloat()} or {@code toArray()}).
  */
 public interface MixupStrategy {
 
@@ -33,6 +39,18 @@ public interface MixupStrategy {
      * @return a short lower-case name, unique among the strategies on the class path
      */
     String getName();
+
+    /**
+     * Returns the strategy this one stands in for, on the engines it {@link #supports supports}:
+     * the two share a name; lookups by that name return this one, and a trainer on an engine this
+     * one does not support gets the replaced one. The only way two strategies may share a name.
+     *
+     * @return the class of the replaced strategy (also listed in {@code META-INF/services}), or
+     *     empty (the default) for a strategy that replaces none
+     */
+    default Optional<Class<? extends MixupStrategy>> replaces() {
+        return Optional.empty();
+    }
 
     /**
      * Returns whether this strategy can work on arrays of the given engine. The listener checks it

@@ -34,6 +34,14 @@ class ListenerBuilderTest {
     }
 
     @Test
+    void theDefaultNeedsNoEngineModule() {
+        // api alone: the engine-neutral interpolation is the default
+        assertEquals(
+                "io.github.manifoldmixup.strategy.InterpolationStrategy",
+                ManifoldMixupTrainingListener.builder().build().getStrategy().getClass().getName());
+    }
+
+    @Test
     void theStrategyIsFoundByName() {
         ManifoldMixupTrainingListener listener =
                 ManifoldMixupTrainingListener.builder()

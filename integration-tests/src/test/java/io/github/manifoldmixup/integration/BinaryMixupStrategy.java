@@ -6,9 +6,9 @@ import io.github.manifoldmixup.strategy.MixingContext;
 import io.github.manifoldmixup.strategy.MixupStrategy;
 
 /**
- * A user's own rule, registered in this module's {@code META-INF/services}: each batch keeps its
- * own hidden states when {@code lambda >= 0.5} and takes its partners' otherwise, with a hard
- * target weight of 1 or 0.
+ * A user's own rule, registered in this module's {@code META-INF/services}, as the README writes
+ * it: a row keeps its own hidden state when its {@code lambda >= 0.5} and takes its partner's
+ * otherwise, with a hard target weight of 1 or 0; one lambda per batch or per example.
  */
 public final class BinaryMixupStrategy implements MixupStrategy {
 
@@ -19,8 +19,10 @@ public final class BinaryMixupStrategy implements MixupStrategy {
 
     @Override
     public MixedState mix(NDArray hidden, MixingContext context) {
-        NDArray weight = context.manager().create(context.lambda() >= 0.5f ? 1f : 0f);
+        // keep a row when its lambda >= 0.5, take its partner's otherwise; hard target weights
+        NDArray weight = context.lambdaArray().gte(0.5f).toType(hidden.getDataType(), false);
         NDArray partner = hidden.get(context.permutation());
-        return new MixedState(partner.add(hidden.sub(partner).mul(weight)), weight);
+        NDArray keep = MixingContext.alongBatch(weight, hidden);
+        return new MixedState(partner.add(hidden.sub(partner).mul(keep)), weight);
     }
 }

@@ -10,9 +10,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
 import io.github.manifoldmixup.loss.MixingRecord;
+import io.github.manifoldmixup.loss.SoftTargetLoss;
+import io.github.manifoldmixup.strategy.LambdaMode;
 import io.github.manifoldmixup.strategy.MixupStrategies;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,38 @@ class CustomStrategyTest {
                         1e-5f);
             }
             assertTrue(sawOwn && sawPartner, "20 draws of Beta(2, 2) fall on both sides of 0.5");
+        }
+    }
+
+    @Test
+    void theReadmeStrategyWorksWithOneLambdaPerExampleToo() {
+        ManifoldMixupTrainingListener listener =
+                ManifoldMixupTrainingListener.builder()
+                        .optStrategy("binary-mixup")
+                        .optLambdaMode(LambdaMode.ELEM)
+                        .optMixingLayers("01LambdaBlock")
+                        .optSeed(4)
+                        .build();
+        DefaultTrainingConfig config =
+                new DefaultTrainingConfig(SoftTargetLoss.crossEntropy().build())
+                        .addTrainingListeners(listener);
+        try (Model model = Fixtures.squarePlusOneModel();
+                Trainer trainer = model.newTrainer(config)) {
+            trainer.initialize(new Shape(6, 3));
+            NDManager manager = trainer.getManager();
+            NDArray x = Fixtures.distinctRows(manager, 6, 3, -1f);
+            NDList out = trainer.forward(new NDList(x), new NDList(manager.zeros(new Shape(6))));
+            MixingRecord record = Fixtures.record(out);
+            float[] weights = record.targetWeight().toFloatArray();
+            assertEquals(6, weights.length);
+            for (float w : weights) {
+                assertTrue(w == 0f || w == 1f, "a hard weight per row, got " + w);
+            }
+            assertArrayEquals(
+                    Fixtures.expectedHiddenMix(
+                            x.toFloatArray(), 3, weights, record.permutation().toLongArray()),
+                    out.head().toFloatArray(),
+                    1e-5f);
         }
     }
 }

@@ -12,11 +12,11 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import ai.djl.training.tracker.Tracker;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
 import io.github.manifoldmixup.loss.MixupLoss;
 import io.github.manifoldmixup.loss.SoftTargetLoss;
 import io.github.manifoldmixup.pytorch.PtPatchUpStrategy;
-import io.github.manifoldmixup.schedule.AlphaSchedule;
 import io.github.manifoldmixup.strategy.LambdaMode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -302,12 +302,16 @@ record FuzzCase(
         return builder.build();
     }
 
-    private AlphaSchedule buildSchedule() {
+    private Tracker buildSchedule() {
         if ("constant".equals(schedule)) {
-            return AlphaSchedule.constant();
+            return Tracker.fixed(1f);
         }
         if ("ramp".equals(schedule)) {
-            return AlphaSchedule.linearRamp(0f, 2);
+            return Tracker.warmUp()
+                    .optWarmUpBeginValue(0f)
+                    .optWarmUpSteps(2)
+                    .setMainTracker(Tracker.fixed(1f))
+                    .build();
         }
         float factor = Float.parseFloat(schedule.substring("factor ".length()));
         return epoch -> factor;

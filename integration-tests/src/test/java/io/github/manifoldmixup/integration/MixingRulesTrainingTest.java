@@ -24,8 +24,8 @@ import io.github.manifoldmixup.listener.MixingStatistics;
 import io.github.manifoldmixup.loss.MixupLoss;
 import io.github.manifoldmixup.loss.SoftTargetLoss;
 import io.github.manifoldmixup.pytorch.PtPatchUpStrategy;
-import io.github.manifoldmixup.schedule.AlphaSchedule;
 import io.github.manifoldmixup.strategy.LambdaMode;
+import io.github.manifoldmixup.tracker.CosineWarmUpTracker;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -118,7 +118,11 @@ class MixingRulesTrainingTest {
                                 .addStrategy("mixup", 1f, 0.8f)
                                 .addStrategy("cutmix", 1f, 1f)
                                 .optProbability(0.8f)
-                                .optAlphaSchedule(AlphaSchedule.cosineRamp(0.2f, 2))
+                                .optAlphaSchedule(
+                                        CosineWarmUpTracker.builder()
+                                                .optBeginValue(0.2f)
+                                                .setWarmUpSteps(2)
+                                                .build())
                                 .optMixingOffEpoch(2)
                                 .optMixingLayers(CONV_POINTS),
                         SoftTargetLoss.softmaxBinaryCrossEntropy().optLabelSmoothing(0.1f).build(),

@@ -1,6 +1,7 @@
 package io.github.manifoldmixup.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Model;
 import ai.djl.basicmodelzoo.basic.Mlp;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -19,8 +21,11 @@ import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.listener.TrainingListenerAdapter;
+import ai.djl.training.loss.Loss;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
 import io.github.manifoldmixup.listener.NonFiniteValueException;
+import io.github.manifoldmixup.loss.MixupLoss;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,6 +118,35 @@ class NonFiniteCheckTest {
                         .optSeed(1)
                         .build();
         assertTrue(train(Fixtures.config(listener), 70), "the NaN reached the weights unnoticed");
+    }
+
+    @Test
+    void theCheckEvaluatesNoLossOfItsOwn() throws Exception {
+        for (boolean check : new boolean[] {true, false}) {
+            AtomicInteger evaluations = new AtomicInteger();
+            Loss counting =
+                    new Loss("counting") {
+                        private final Loss inner = Loss.softmaxCrossEntropyLoss();
+
+                        @Override
+                        public NDArray evaluate(NDList labels, NDList predictions) {
+                            evaluations.incrementAndGet();
+                            return inner.evaluate(labels, predictions);
+                        }
+                    };
+            ManifoldMixupTrainingListener listener =
+                    ManifoldMixupTrainingListener.builder()
+                            .optMixingLayers("03LambdaBlock")
+                            .optNonFiniteCheck(check)
+                            .optSeed(1)
+                            .build();
+            DefaultTrainingConfig config =
+                    new DefaultTrainingConfig(MixupLoss.wrap(counting))
+                            .addTrainingListeners(listener);
+            assertFalse(train(config, -1));
+            // 2 epochs of 4 batches, each mixed: own and partner targets, once per step
+            assertEquals(2 * 4 * 2, evaluations.get(), "check " + check);
+        }
     }
 
     /**

@@ -162,8 +162,7 @@ public final class PtPatchUpStrategy implements MixupStrategy {
             weights = changed.neg().add(1);
         } else {
             NDArray partnerShare = lambdas.neg().add(1);
-            NDArray perRow =
-                    context.perExample() ? partnerShare.reshape(batch, 1, 1, 1) : partnerShare;
+            NDArray perRow = MixingContext.alongBatch(partnerShare, hidden);
             mask = holes.mul(perRow);
             weights = changed.mul(partnerShare).neg().add(1);
         }

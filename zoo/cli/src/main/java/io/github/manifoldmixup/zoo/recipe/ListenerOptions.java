@@ -3,9 +3,10 @@
  */
 package io.github.manifoldmixup.zoo.recipe;
 
+import ai.djl.training.tracker.Tracker;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
-import io.github.manifoldmixup.schedule.AlphaSchedule;
 import io.github.manifoldmixup.strategy.LambdaMode;
+import io.github.manifoldmixup.tracker.CosineWarmUpTracker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -155,17 +156,30 @@ public final class ListenerOptions {
         }
     }
 
-    private static AlphaSchedule schedule(String spec) {
+    private static Tracker schedule(String spec) {
         String[] fields = spec.toLowerCase(Locale.ROOT).split(":", -1);
         if (fields.length == 1 && "constant".equals(fields[0])) {
-            return AlphaSchedule.constant();
+            return Tracker.fixed(1f);
         }
         if (fields.length == 3 && ("linear".equals(fields[0]) || "cosine".equals(fields[0]))) {
             float start = number("--alpha-schedule start", fields[1]);
             int epochs = (int) number("--alpha-schedule epochs", fields[2]);
+            if (!(start >= 0 && start <= 1) || epochs < 1) {
+                throw new IllegalArgumentException(
+                        "--alpha-schedule needs a START in [0, 1] and at least one epoch, got '"
+                                + spec
+                                + "'.");
+            }
             return "linear".equals(fields[0])
-                    ? AlphaSchedule.linearRamp(start, epochs)
-                    : AlphaSchedule.cosineRamp(start, epochs);
+                    ? Tracker.warmUp()
+                            .optWarmUpBeginValue(start)
+                            .optWarmUpSteps(epochs)
+                            .setMainTracker(Tracker.fixed(1f))
+                            .build()
+                    : CosineWarmUpTracker.builder()
+                            .optBeginValue(start)
+                            .setWarmUpSteps(epochs)
+                            .build();
         }
         throw new IllegalArgumentException(
                 "--alpha-schedule takes constant, linear:START:EPOCHS or cosine:START:EPOCHS (for"

@@ -1,14 +1,15 @@
-package io.github.manifoldmixup.sampling;
+package io.github.manifoldmixup.listener;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.manifoldmixup.schedule.AlphaSchedule;
+import ai.djl.training.tracker.Tracker;
 import io.github.manifoldmixup.strategy.LambdaMode;
 import io.github.manifoldmixup.strategy.MixupStrategy;
 import io.github.manifoldmixup.strategy.TestInterpolationStrategy;
+import io.github.manifoldmixup.tracker.CosineWarmUpTracker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,11 +20,46 @@ class MixingPlannerTest {
 
     private static final MixupStrategy ONE = new TestInterpolationStrategy();
 
-    private static MixingPlanner.Builder planner(int points, float alpha, long seed) {
-        return MixingPlanner.builder()
-                .setChoices(List.of(new StrategyChoice(ONE, 1f, alpha)))
-                .setPointCount(points)
-                .optSeed(seed);
+    private static Spec planner(int points, float alpha, long seed) {
+        return new Spec(
+                ManifoldMixupTrainingListener.builder()
+                        .optStrategy(ONE)
+                        .optAlpha(alpha)
+                        .optSeed(seed),
+                points);
+    }
+
+    /** A planner's configuration, given as users give it: through the listener's builder. */
+    private record Spec(ManifoldMixupTrainingListener.Builder builder, int points) {
+
+        Spec optLambdaMode(LambdaMode mode) {
+            builder.optLambdaMode(mode);
+            return this;
+        }
+
+        Spec optFoldLambda(boolean fold) {
+            builder.optFoldLambda(fold);
+            return this;
+        }
+
+        Spec optProbability(float probability) {
+            builder.optProbability(probability);
+            return this;
+        }
+
+        Spec optSchedule(Tracker schedule) {
+            builder.optAlphaSchedule(schedule);
+            return this;
+        }
+
+        Spec optOffEpoch(int epoch) {
+            builder.optMixingOffEpoch(epoch);
+            return this;
+        }
+
+        MixingPlanner build() {
+            return new MixingPlanner(builder.build().options(), points);
+        }
     }
 
     /** Describes n draws as strings: strategy, point, lambdas; "-" for an unmixed batch. */
@@ -133,14 +169,14 @@ class MixingPlannerTest {
     void strategiesAreDrawnByWeight() {
         MixupStrategy other = new TestInterpolationStrategy();
         MixingPlanner planner =
-                MixingPlanner.builder()
-                        .setChoices(
-                                List.of(
-                                        new StrategyChoice(ONE, 3f, 1f),
-                                        new StrategyChoice(other, 1f, 0.5f),
-                                        new StrategyChoice(other, 0f, 1f)))
-                        .setPointCount(1)
-                        .build();
+                new MixingPlanner(
+                        ManifoldMixupTrainingListener.builder()
+                                .addStrategy(ONE, 3f, 1f)
+                                .addStrategy(other, 1f, 0.5f)
+                                .addStrategy(other, 0f, 1f)
+                                .build()
+                                .options(),
+                        1);
         int[] counts = new int[3];
         for (int i = 0; i < 20_000; i++) {
             counts[planner.next(2, 0).orElseThrow().strategyIndex()]++;
@@ -157,13 +193,26 @@ class MixingPlannerTest {
         assertEquals(2f, constant.alpha(0, 0));
         assertEquals(2f, constant.alpha(0, 100));
         MixingPlanner linear =
-                planner(1, 2f, 0).optSchedule(AlphaSchedule.linearRamp(0f, 10)).build();
+                planner(1, 2f, 0)
+                        .optSchedule(
+                                Tracker.warmUp()
+                                        .optWarmUpBeginValue(0f)
+                                        .optWarmUpSteps(10)
+                                        .setMainTracker(Tracker.fixed(1f))
+                                        .build())
+                        .build();
         assertEquals(0f, linear.alpha(0, 0));
         assertEquals(1f, linear.alpha(0, 5), 1e-6f);
         assertEquals(2f, linear.alpha(0, 10));
         assertEquals(2f, linear.alpha(0, 30));
         MixingPlanner cosine =
-                planner(1, 2f, 0).optSchedule(AlphaSchedule.cosineRamp(0.5f, 4)).build();
+                planner(1, 2f, 0)
+                        .optSchedule(
+                                CosineWarmUpTracker.builder()
+                                        .optBeginValue(0.5f)
+                                        .setWarmUpSteps(4)
+                                        .build())
+                        .build();
         assertEquals(1f, cosine.alpha(0, 0), 1e-6f);
         // factor 0.5 + 0.5 (1 - cos(pi / 4)) / 2 at epoch 1 of 4
         assertEquals(2 * (0.5 + 0.5 * (1 - Math.cos(Math.PI / 4)) / 2), cosine.alpha(0, 1), 1e-6);
@@ -215,23 +264,29 @@ class MixingPlannerTest {
                 assertThrows(
                         IllegalArgumentException.class,
                         () ->
-                                MixingPlanner.builder()
-                                        .setChoices(List.of(new StrategyChoice(ONE, 0f, 1f)))
-                                        .setPointCount(1)
+                                ManifoldMixupTrainingListener.builder()
+                                        .addStrategy(ONE, 0f, 1f)
                                         .build());
         assertTrue(weights.getMessage().contains("sum to a positive number"));
         IllegalArgumentException negative =
                 assertThrows(
                         IllegalArgumentException.class,
                         () ->
-                                MixingPlanner.builder()
-                                        .setChoices(List.of(new StrategyChoice(ONE, -1f, 1f)))
-                                        .setPointCount(1)
+                                ManifoldMixupTrainingListener.builder()
+                                        .addStrategy(ONE, -1f, 1f)
                                         .build());
         assertTrue(negative.getMessage().contains("non-negative"), negative.getMessage());
         assertThrows(
                 IllegalArgumentException.class, () -> planner(1, 1f, 0).optOffEpoch(-1).build());
-        assertThrows(IllegalArgumentException.class, () -> AlphaSchedule.linearRamp(1.5f, 3));
-        assertThrows(IllegalArgumentException.class, () -> AlphaSchedule.cosineRamp(0f, 0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CosineWarmUpTracker.builder().setWarmUpSteps(0).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        CosineWarmUpTracker.builder()
+                                .optBeginValue(Float.NaN)
+                                .setWarmUpSteps(2)
+                                .build());
     }
 }

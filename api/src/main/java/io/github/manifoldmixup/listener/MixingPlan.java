@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.manifoldmixup.sampling;
+package io.github.manifoldmixup.listener;
 
 /**
  * The host-side draws for one mixed forward pass.
@@ -11,4 +11,4 @@ package io.github.manifoldmixup.sampling;
  * @param lambdas the mixing coefficients in {@code [0, 1]}: one, or one per example
  * @param seed the seed of the strategy's own draws (box positions, for instance)
  */
-public record MixingPlan(int strategyIndex, int pointIndex, float[] lambdas, long seed) {}
+record MixingPlan(int strategyIndex, int pointIndex, float[] lambdas, long seed) {}

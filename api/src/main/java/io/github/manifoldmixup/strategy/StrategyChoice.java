@@ -1,9 +1,7 @@
 /*
  * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.manifoldmixup.sampling;
-
-import io.github.manifoldmixup.strategy.MixupStrategy;
+package io.github.manifoldmixup.strategy;
 
 /**
  * One of the strategies a mixed batch is drawn from, with its relative weight and its alpha.
