@@ -17,14 +17,14 @@ public class NonFiniteValueException extends TrainingDivergedException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String layer;
+    private final String point;
     private final int epoch;
     private final int batch;
     private final long step;
 
-    NonFiniteValueException(String message, String layer, TrainingPosition position) {
+    NonFiniteValueException(String message, String point, TrainingPosition position) {
         super(message);
-        this.layer = layer;
+        this.point = point;
         this.epoch = position.epoch();
         this.batch = position.batch();
         this.step = position.step();
@@ -34,10 +34,10 @@ public class NonFiniteValueException extends TrainingDivergedException {
      * Returns the mixing point whose mixed hidden state was non-finite, or for a non-finite loss
      * the point the batch was mixed at.
      *
-     * @return the layer name, empty for a non-finite loss of an unmixed batch
+     * @return the mixing point's name, empty for a non-finite loss of an unmixed batch
      */
-    public Optional<String> getLayer() {
-        return Optional.ofNullable(layer);
+    public Optional<String> getMixingPoint() {
+        return Optional.ofNullable(point);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
 /**
  * What one forward pass mixes with: drawn by the listener, consumed by a {@link MixupStrategy}.
  *
- * @param layer the name of the mixing point ({@code "input"} or a child path such as {@code
+ * @param point the name of the mixing point ({@code "input"} or a child path such as {@code
  *     "04ParallelBlock"})
  * @param lambdas the mixing coefficients, drawn from {@code Beta(alpha, alpha)}: one for the batch,
  *     or one per example (row {@code i} gets {@code lambdas[i]})
@@ -24,7 +24,7 @@ import java.util.random.RandomGenerator;
  *     seeded from the listener's seed for this forward pass and confined to it
  */
 public record MixingContext(
-        String layer,
+        String point,
         float[] lambdas,
         NDArray permutation,
         NDManager manager,

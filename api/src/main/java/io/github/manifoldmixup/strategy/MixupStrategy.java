@@ -77,12 +77,12 @@ public interface MixupStrategy {
     /**
      * Checks, when training starts, that this rule can mix a hidden state of the given shape.
      *
-     * @param layer the name of the mixing point, for error messages
+     * @param point the name of the mixing point, for error messages
      * @param hiddenShape the shape of the hidden state, batch axis first
      * @throws IllegalArgumentException if the rule cannot apply; the message says why and how to
      *     fix it
      */
-    default void validate(String layer, Shape hiddenShape) {}
+    default void validate(String point, Shape hiddenShape) {}
 
     /**
      * Mixes a batch of hidden states with its partners.

@@ -45,7 +45,7 @@ class NonFiniteCheckTest {
                 assertThrows(
                         NonFiniteValueException.class, () -> train(Fixtures.config(listener), 70));
         // example 70 is in batch 2 (examples 64..95) of the first epoch
-        assertEquals("03LambdaBlock", thrown.getLayer().orElseThrow());
+        assertEquals("03LambdaBlock", thrown.getMixingPoint().orElseThrow());
         assertEquals(0, thrown.getEpoch());
         assertEquals(2, thrown.getBatch());
         assertEquals(2, thrown.getStep());
@@ -97,7 +97,7 @@ class NonFiniteCheckTest {
                         .addTrainingListeners(corrupter, listener);
         NonFiniteValueException thrown =
                 assertThrows(NonFiniteValueException.class, () -> train(config, -1));
-        assertEquals("input", thrown.getLayer().orElseThrow());
+        assertEquals("input", thrown.getMixingPoint().orElseThrow());
         assertEquals(1, thrown.getEpoch());
         assertEquals(0, thrown.getBatch());
         assertEquals(4, thrown.getStep());

@@ -54,7 +54,7 @@ public final class PtCutMixStrategy implements MixupStrategy {
     @Override
     public MixedState mix(NDArray hidden, MixingContext context) {
         PartnerRows.requirePyTorch(NAME, hidden);
-        PartnerRows.requireFeatureMaps(NAME, context.layer(), hidden.getShape());
+        PartnerRows.requireFeatureMaps(NAME, context.point(), hidden.getShape());
         int height = (int) hidden.getShape().get(2);
         int width = (int) hidden.getShape().get(3);
         float[] lambdas = context.lambdas();

@@ -110,7 +110,7 @@ public final class PtPatchUpStrategy implements MixupStrategy {
     @Override
     public MixedState mix(NDArray hidden, MixingContext context) {
         PartnerRows.requirePyTorch(NAME, hidden);
-        validate(context.layer(), hidden.getShape());
+        validate(context.point(), hidden.getShape());
         Shape shape = hidden.getShape();
         long height = shape.get(2);
         long width = shape.get(3);
