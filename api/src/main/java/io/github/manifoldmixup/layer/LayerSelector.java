@@ -5,11 +5,20 @@ package io.github.manifoldmixup.layer;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.SymbolBlock;
 import ai.djl.util.Pair;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns layer names into {@link MixingPoint}s of a block, or chooses them when none are named.
@@ -28,8 +37,16 @@ import java.util.Set;
  * parameter-free children before the first layer with parameters (a flatten) are part of the input.
  * For DJL's {@code ResNetV1} on 28x28 inputs this gives the stem, each residual unit but the last,
  * and the pooled features.
+ *
+ * <p><b>Declared points.</b> A network whose forward pass is code declares its points ({@link
+ * DeclaredMixingPoint}, returned by a block that implements {@link DeclaresMixingPoints}, at any
+ * depth); they are named by their own names, and when there are any the automatic choice is all of
+ * them. A {@code SymbolBlock} (a TorchScript model), whose inside DJL cannot see, trains with input
+ * mixup, and the listener says so once.
  */
 public final class LayerSelector {
+
+    private static final Logger logger = LoggerFactory.getLogger(LayerSelector.class);
 
     private static final String SEPARATOR = "/";
 
@@ -51,15 +68,29 @@ public final class LayerSelector {
                     "The model has no block. Set one with model.setBlock(...) before creating the"
                             + " trainer.");
         }
+        Set<String> declared = declaredNames(block);
         Set<MixingPoint> points = new LinkedHashSet<>();
         if (includeInput) {
             points.add(MixingPoint.INPUT_POINT);
         }
         if (layers.isEmpty()) {
-            points.addAll(automatic(block, includeInput));
+            if (!declared.isEmpty()) {
+                declared.forEach(name -> points.add(MixingPoint.declared(name)));
+            } else if (block instanceof SymbolBlock) {
+                logger.warn(
+                        "Manifold Mixup: the model's block is a {}, whose inside DJL cannot see, so"
+                                + " it trains with input mixup only. For hidden-state mixing, build"
+                                + " the network in DJL (a SequentialBlock, or a block with"
+                                + " DeclaredMixingPoints).",
+                        block.getClass().getSimpleName());
+                points.add(MixingPoint.INPUT_POINT);
+            } else {
+                points.addAll(automatic(block, includeInput));
+            }
         }
         for (String layer : layers) {
-            MixingPoint point = resolve(block, layer);
+            MixingPoint point =
+                    declared.contains(layer) ? MixingPoint.declared(layer) : resolve(block, layer);
             if (!points.add(point)) {
                 throw new IllegalArgumentException(
                         "Mixing layer '" + layer + "' is named twice (as " + point + ").");
@@ -69,7 +100,8 @@ public final class LayerSelector {
     }
 
     /**
-     * Returns every name {@link #select} accepts for a block: the input and each child path.
+     * Returns every name {@link #select} accepts for a block: the input, the declared points and
+     * each child path.
      *
      * @param block the model's block
      * @return the names, depth first
@@ -77,6 +109,7 @@ public final class LayerSelector {
     public static List<String> availableNames(Block block) {
         List<String> names = new ArrayList<>();
         names.add(MixingPoint.INPUT);
+        names.addAll(declaredNames(block));
         if (block instanceof SequentialBlock) {
             collectNames(block, "", names);
         }
@@ -91,6 +124,43 @@ public final class LayerSelector {
                 collectNames(child.getValue(), name + SEPARATOR, names);
             }
         }
+    }
+
+    /**
+     * Returns the names of the points declared by the block and every block below it, in tree
+     * order.
+     *
+     * @throws IllegalArgumentException if two points share a name
+     */
+    private static Set<String> declaredNames(Block root) {
+        Map<String, String> owners = new LinkedHashMap<>();
+        Deque<Block> pending = new ArrayDeque<>(List.of(root));
+        Set<Block> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Block block = pending.removeFirst();
+            if (!seen.add(block)) {
+                continue;
+            }
+            if (block instanceof DeclaresMixingPoints declaring) {
+                for (DeclaredMixingPoint point : declaring.getDeclaredMixingPoints()) {
+                    String owner = block.getClass().getSimpleName();
+                    String before = owners.putIfAbsent(point.getName(), owner);
+                    if (before != null) {
+                        throw new IllegalArgumentException(
+                                "Two declared mixing points are named '"
+                                        + point.getName()
+                                        + "' (in "
+                                        + before
+                                        + " and in "
+                                        + owner
+                                        + "). Give each DeclaredMixingPoint its own name, so that"
+                                        + " optMixingLayers can tell them apart.");
+                    }
+                }
+            }
+            pending.addAll(block.getChildren().values());
+        }
+        return owners.keySet();
     }
 
     private static List<MixingPoint> automatic(Block block, boolean includeInput) {
@@ -201,6 +271,14 @@ public final class LayerSelector {
     }
 
     private static IllegalArgumentException unsupported(Block block) {
+        if (block instanceof SymbolBlock) {
+            return new IllegalArgumentException(
+                    "Cannot mix hidden states of a "
+                            + block.getClass().getSimpleName()
+                            + " (a TorchScript or other imported model): DJL cannot see inside it."
+                            + " Train it with input mixup alone (no mixing layers, or \"input\"),"
+                            + " or build the network in DJL to mix hidden states.");
+        }
         return new IllegalArgumentException(
                 "Cannot mix hidden states of a "
                         + block.getClass().getSimpleName()
@@ -208,6 +286,8 @@ public final class LayerSelector {
                         + " SequentialBlock (as in DJL's ResNetV1 and Mlp), and any block can be"
                         + " trained with input mixup alone (optIncludeInput(true) and no mixing"
                         + " layers). Rebuild the network as a SequentialBlock whose children end"
-                        + " where you want to mix.");
+                        + " where you want to mix, or declare mixing points in its forward pass"
+                        + " (DeclaredMixingPoint, with the block implementing"
+                        + " DeclaresMixingPoints).");
     }
 }

@@ -6,14 +6,17 @@ package io.github.manifoldmixup.layer;
 import java.util.List;
 
 /**
- * A place in a network where hidden states can be mixed: the input, or the output of a child of a
- * {@link ai.djl.nn.SequentialBlock} (possibly nested).
+ * A place in a network where hidden states can be mixed: the input, the output of a child of a
+ * {@link ai.djl.nn.SequentialBlock} (possibly nested), or a {@link DeclaredMixingPoint} of the
+ * model's own forward pass.
  *
- * @param name the display name: {@code "input"}, a child name such as {@code "04ParallelBlock"}, or
- *     a nested path such as {@code "02SequentialBlock/03Conv2d"}
- * @param path the 0-based child index at each nesting level; empty for the input
+ * @param name the display name: {@code "input"}, a child name such as {@code "04ParallelBlock"}, a
+ *     nested path such as {@code "02SequentialBlock/03Conv2d"}, or a declared point's name
+ * @param path the 0-based child index at each nesting level; empty for the input and for a declared
+ *     point
+ * @param declared whether this is a point the model declares, reached by its forward pass
  */
-public record MixingPoint(String name, List<Integer> path) {
+public record MixingPoint(String name, List<Integer> path, boolean declared) {
 
     /** The display name of the input. */
     public static final String INPUT = "input";
@@ -26,9 +29,30 @@ public record MixingPoint(String name, List<Integer> path) {
      *
      * @param name the display name
      * @param path the 0-based child index at each nesting level
+     * @param declared whether the model declares it
      */
     public MixingPoint {
         path = List.copyOf(path);
+    }
+
+    /**
+     * Creates the input or a {@code SequentialBlock} child boundary.
+     *
+     * @param name the display name
+     * @param path the 0-based child index at each nesting level; empty for the input
+     */
+    public MixingPoint(String name, List<Integer> path) {
+        this(name, path, false);
+    }
+
+    /**
+     * Returns the point a model declares under a name.
+     *
+     * @param name the declared point's name
+     * @return the mixing point
+     */
+    public static MixingPoint declared(String name) {
+        return new MixingPoint(name, List.of(), true);
     }
 
     /**
@@ -37,7 +61,7 @@ public record MixingPoint(String name, List<Integer> path) {
      * @return {@code true} for the input
      */
     public boolean isInput() {
-        return path.isEmpty();
+        return !declared && path.isEmpty();
     }
 
     /** {@inheritDoc} */

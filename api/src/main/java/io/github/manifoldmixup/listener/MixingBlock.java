@@ -17,6 +17,7 @@ import ai.djl.nn.ParameterList;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import io.github.manifoldmixup.layer.DeclaredMixingPoint;
 import io.github.manifoldmixup.layer.MixingPoint;
 import io.github.manifoldmixup.loss.MixingRecord;
 import io.github.manifoldmixup.strategy.MixedState;
@@ -25,11 +26,14 @@ import io.github.manifoldmixup.strategy.MixupStrategy;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -50,6 +54,7 @@ final class MixingBlock extends AbstractBaseBlock {
     private final TrainingPosition position;
     private final NonFiniteGuard guard;
     private volatile boolean validated;
+    private final Set<String> checkedDeclared = ConcurrentHashMap.newKeySet();
 
     MixingBlock(
             Block block,
@@ -116,10 +121,45 @@ final class MixingBlock extends AbstractBaseBlock {
         MixingPoint point = points.get(plan.pointIndex());
         Mixer mixer = new Mixer(point, plan);
         NDList hidden =
-                forwardTo(block, point.path(), 0, parameterStore, data, labels, params, mixer);
+                point.declared()
+                        ? forwardDeclared(parameterStore, data, labels, params, mixer)
+                        : forwardTo(
+                                block,
+                                point.path(),
+                                0,
+                                parameterStore,
+                                data,
+                                labels,
+                                params,
+                                mixer);
         NDList output = mixer.record.appendTo(hidden);
         tally.mixed(plan.strategyIndex(), plan.pointIndex(), plan.lambdas());
         return guard.mark(output, data, point.name(), mixer::describe, mixer.before, mixer.mixed);
+    }
+
+    /** Runs the user's block with the mixer in its params, for a point its forward declares. */
+    private NDList forwardDeclared(
+            ParameterStore parameterStore,
+            NDList data,
+            NDList labels,
+            PairList<String, Object> params,
+            Mixer mixer) {
+        PairList<String, Object> carried =
+                params == null ? new PairList<>() : new PairList<>(params.keys(), params.values());
+        carried.add(DeclaredMixingPoint.MIXER_KEY, mixer);
+        NDList output = forwardChild(block, parameterStore, data, labels, carried);
+        if (mixer.record == null) {
+            throw new IllegalStateException(
+                    "Declared mixing point '"
+                            + mixer.point.name()
+                            + "' was drawn for this training batch, but the forward pass did not"
+                            + " reach it. Call point.mix(hidden, params) in forwardInternal with the"
+                            + " params it received, pass params on to the child blocks that hold"
+                            + " points (child.forward(parameterStore, x, training, params)), and"
+                            + " name only points every training forward passes (a point in a"
+                            + " branch that did not run cannot be mixed).");
+        }
+        return output;
     }
 
     /** Runs {@code block}, mixing at {@code path[depth..]} inside it (an empty path: its input). */
@@ -170,7 +210,7 @@ final class MixingBlock extends AbstractBaseBlock {
             NDList labels,
             PairList<String, Object> params) {
         return labels == null
-                ? child.forward(parameterStore, x, true)
+                ? child.forward(parameterStore, x, true, params)
                 : child.forward(parameterStore, x, labels, params);
     }
 
@@ -180,6 +220,9 @@ final class MixingBlock extends AbstractBaseBlock {
             return;
         }
         for (MixingPoint point : points) {
+            if (point.declared()) {
+                continue; // checked when first reached: only the forward pass knows its shape
+            }
             Shape[] shapes = shapesAt(block, point.path(), 0, inputShapes);
             if (shapes.length != 1) {
                 throw new IllegalArgumentException(
@@ -213,9 +256,10 @@ final class MixingBlock extends AbstractBaseBlock {
     }
 
     /** Mixes the hidden state of one forward pass and keeps its record. */
-    private final class Mixer {
+    private final class Mixer implements DeclaredMixingPoint.Mixer {
         private final MixingPoint point;
         private final MixingPlan plan;
+        private final Set<String> passed = new HashSet<>();
         private MixingRecord record;
         private NDArray before;
         private NDArray mixed;
@@ -233,6 +277,37 @@ final class MixingBlock extends AbstractBaseBlock {
                     + (lambdas.length == 1
                             ? String.format(Locale.ROOT, "', lambda %.3f", lambdas[0])
                             : "', " + lambdas.length + " lambdas");
+        }
+
+        @Override
+        public NDList mixAt(DeclaredMixingPoint declared, NDList hidden) {
+            if (!passed.add(declared.getName())) {
+                throw new IllegalStateException(
+                        "Declared mixing point '"
+                                + declared.getName()
+                                + "' was passed twice in one forward pass. A point marks one"
+                                + " place: declare one DeclaredMixingPoint per place, each with"
+                                + " its own name.");
+            }
+            if (!declared.getName().equals(point.name())) {
+                return hidden;
+            }
+            if (hidden.size() != 1) {
+                throw new IllegalArgumentException(
+                        "Declared mixing point '"
+                                + point
+                                + "' was given "
+                                + hidden.size()
+                                + " arrays; only a single hidden-state array can be mixed.");
+            }
+            Shape shape = hidden.head().getShape();
+            if (!checkedDeclared.contains(point.name())) {
+                for (MixupStrategy strategy : strategies) {
+                    strategy.validate(point.name(), shape);
+                }
+                checkedDeclared.add(point.name());
+            }
+            return mix(hidden);
         }
 
         NDList mix(NDList hidden) {
