@@ -3,13 +3,17 @@ package io.github.manifoldmixup.layer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import ai.djl.basicmodelzoo.basic.Mlp;
 import ai.djl.basicmodelzoo.cv.classification.ResNetV1;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.BlockList;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.SymbolBlock;
 import ai.djl.nn.core.Linear;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -146,5 +150,18 @@ class LayerSelectorTest {
     void aModelWithoutBlockIsAnError() {
         assertThrows(
                 IllegalArgumentException.class, () -> LayerSelector.select(null, List.of(), true));
+    }
+
+    @Test
+    void aSymbolBlockTrainsWithInputMixupAndRefusesHiddenLayers() {
+        SymbolBlock symbol = mock(SymbolBlock.class);
+        when(symbol.getChildren()).thenReturn(new BlockList());
+        assertEquals(
+                List.of(MixingPoint.INPUT_POINT), LayerSelector.select(symbol, List.of(), false));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> LayerSelector.select(symbol, List.of("3"), false));
+        assertTrue(e.getMessage().contains("DJL cannot see inside it"), e.getMessage());
     }
 }
