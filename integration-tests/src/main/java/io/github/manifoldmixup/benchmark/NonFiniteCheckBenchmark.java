@@ -17,8 +17,9 @@ import java.util.Locale;
 
 /**
  * Times the ResNet-20 training step of {@link TrainingStepBenchmark} with the listener, with and
- * without its non-finite check (a reduction of the mixed state and of the loss, each read back to
- * the host), alternating step by step in one process, and prints the medians and their ratio.
+ * without its non-finite check (a reduction of the mixed state, added to the loss's sum and read
+ * back to the host), alternating step by step in one process, and prints the medians and their
+ * ratio.
  *
  * <p>Arguments: {@code [--batch 128] [--steps 40] [--warmup 5]}.
  */
