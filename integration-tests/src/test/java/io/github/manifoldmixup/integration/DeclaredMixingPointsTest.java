@@ -22,6 +22,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.TrainingResult;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.evaluator.Accuracy;
+import ai.djl.training.listener.TrainingListener;
 import io.github.manifoldmixup.layer.DeclaredMixingPoint;
 import io.github.manifoldmixup.layer.LayerSelector;
 import io.github.manifoldmixup.layer.MixingPoint;
@@ -184,13 +185,16 @@ class DeclaredMixingPointsTest {
         try (NDManager manager = NDManager.newBaseManager();
                 Model model = Model.newInstance("two-trunk")) {
             model.setBlock(net);
-            ArrayDataset train = Fixtures.quadrants(manager, 1024, 32, -1);
+            ArrayDataset train = Fixtures.quadrants(manager, 1024, 64, -1);
             ArrayDataset validation = quadrants(manager, 512, 11);
             NDArray probe = manager.randomUniform(-1f, 1f, new Shape(64, 2));
             try (Trainer trainer =
-                    model.newTrainer(Fixtures.config(listener).addEvaluator(new Accuracy()))) {
-                trainer.initialize(new Shape(32, 2));
-                EasyTrain.fit(trainer, 20, train, validation);
+                    model.newTrainer(
+                            Fixtures.config(TrainingListener.Defaults.logging())
+                                    .addEvaluator(new Accuracy())
+                                    .addTrainingListeners(listener))) {
+                trainer.initialize(new Shape(64, 2));
+                EasyTrain.fit(trainer, 15, train, validation);
                 TrainingResult result = trainer.getTrainingResult();
                 float accuracy = result.getValidateEvaluation("Accuracy");
                 assertTrue(accuracy > 0.85f, "validation accuracy " + accuracy + " (chance 0.5)");
@@ -252,7 +256,7 @@ class DeclaredMixingPointsTest {
     }
 
     /** Quadrant points like {@link Fixtures#quadrants}, from their own seed. */
-    private static ArrayDataset quadrants(NDManager manager, int size, long seed) {
+    private static ArrayDataset quadrants(NDManager manager, int size, int seed) {
         manager.getEngine().setRandomSeed(seed);
         NDArray points = manager.randomUniform(-1f, 1f, new Shape(size, 2));
         NDArray labels =
@@ -260,7 +264,7 @@ class DeclaredMixingPointsTest {
         return new ArrayDataset.Builder()
                 .setData(points)
                 .optLabels(labels)
-                .setSampling(32, false)
+                .setSampling(256, false)
                 .build();
     }
 }
