@@ -36,12 +36,13 @@ public final class SpiralsDemo {
     private SpiralsDemo() {}
 
     /**
-     * Runs the demo.
+     * Runs the demo, with headless AWT unless the JVM was told otherwise.
      *
      * @param args optionally, the output directory
      * @throws Exception if training or writing a figure fails
      */
     public static void main(String[] args) throws Exception {
+        Charts.headlessUnlessSet();
         run(EPOCHS, POINTS, SEED, Paths.get(args.length > 0 ? args[0] : "target/demo"));
     }
 

@@ -25,17 +25,21 @@ public final class Charts {
     /** The least height of the legend strip below a grid, in pixels. */
     static final int LEGEND_STRIP = 40;
 
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
+    private static final String HEADLESS = "java.awt.headless";
 
     private Charts() {}
 
     /**
-     * Does nothing but load this class, which makes AWT headless; call it before building charts
-     * that are drawn elsewhere.
+     * Tells AWT that it has no display, unless the JVM was told either way: for a program's {@code
+     * main}, before anything touches AWT. The charts do not need it (they are drawn into {@link
+     * BufferedImage}s, which works with a display or without one); it keeps a command-line run from
+     * connecting to a display or showing a window or dock icon. Loading this class sets nothing.
      */
-    static void headless() {}
+    public static void headlessUnlessSet() {
+        if (System.getProperty(HEADLESS) == null) {
+            System.setProperty(HEADLESS, "true");
+        }
+    }
 
     /**
      * Writes charts side by side in one PNG.
