@@ -3,6 +3,7 @@
  */
 /**
  * Calibration metrics as DJL {@link ai.djl.training.evaluator.Evaluator}s (expected calibration
- * error, negative log-likelihood, Brier score) and temperature scaling.
+ * error with its reliability bins, negative log-likelihood, Brier score), their summary with
+ * accuracy over a whole set, and temperature scaling.
  */
 package io.github.manifoldmixup.evaluator;

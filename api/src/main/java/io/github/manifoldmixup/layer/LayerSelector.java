@@ -4,6 +4,7 @@
 package io.github.manifoldmixup.layer;
 
 import ai.djl.nn.Block;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.SymbolBlock;
 import ai.djl.util.Pair;
@@ -212,16 +213,7 @@ public final class LayerSelector {
         Block current = root;
         for (String segment : layer.split(SEPARATOR, -1)) {
             if (!(current instanceof SequentialBlock)) {
-                throw new IllegalArgumentException(
-                        "Cannot mix inside '"
-                                + name
-                                + "' (a "
-                                + current.getClass().getSimpleName()
-                                + ", not a SequentialBlock): the library mixes only at child"
-                                + " boundaries of SequentialBlocks, never between the branches of"
-                                + " a residual unit. Mix at '"
-                                + name
-                                + "' itself.");
+                throw cannotMixInside(current, name.toString());
             }
             requireChainOutput(current, name.length() == 0 ? "the model's block" : name.toString());
             List<Pair<String, Block>> children = current.getChildren().stream().toList();
@@ -244,6 +236,36 @@ public final class LayerSelector {
             current = children.get(index).getValue();
         }
         return new MixingPoint(name.toString(), path);
+    }
+
+    /**
+     * The error for a path that goes on below a block that is not a {@code SequentialBlock}, saying
+     * what that block is: a {@code ParallelBlock} (a residual unit's branches), a block with other
+     * children, or one with none at all (a {@code LambdaBlock}, a {@code Linear}).
+     */
+    private static IllegalArgumentException cannotMixInside(Block block, String name) {
+        String kind = block.getClass().getSimpleName();
+        String why;
+        if (block instanceof ParallelBlock) {
+            why =
+                    "its children are parallel branches (as in a residual unit), and the library"
+                            + " never mixes between branches";
+        } else if (block.getChildren().isEmpty()) {
+            why = "it has no children to mix between";
+        } else {
+            why = "its children are not a chain the library can cut";
+        }
+        return new IllegalArgumentException(
+                "Cannot mix inside '"
+                        + name
+                        + "' (a "
+                        + kind
+                        + ", not a SequentialBlock): "
+                        + why
+                        + "; the library mixes only at child boundaries of SequentialBlocks. Mix"
+                        + " at '"
+                        + name
+                        + "' itself.");
     }
 
     private static int indexOf(List<Pair<String, Block>> children, String segment) {

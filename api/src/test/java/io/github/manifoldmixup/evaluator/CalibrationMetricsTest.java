@@ -1,3 +1,6 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
 package io.github.manifoldmixup.evaluator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,25 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
+import io.github.manifoldmixup.testing.NDManagerPerTest;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CalibrationMetricsTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
+class CalibrationMetricsTest extends NDManagerPerTest {
 
     private NDList labels(float... classes) {
         return new NDList(manager.create(classes));

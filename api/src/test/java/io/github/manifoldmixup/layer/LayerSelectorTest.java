@@ -1,6 +1,10 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
 package io.github.manifoldmixup.layer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
@@ -8,6 +12,8 @@ import static org.mockito.Mockito.when;
 
 import ai.djl.basicmodelzoo.basic.Mlp;
 import ai.djl.basicmodelzoo.cv.classification.ResNetV1;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -117,6 +123,79 @@ class LayerSelectorTest {
                                 LayerSelector.select(
                                         resnet20(), List.of("02ParallelBlock/1"), false));
         assertTrue(e.getMessage().contains("not a SequentialBlock"), e.getMessage());
+    }
+
+    @Test
+    void refusesToMixInsideABlockWithoutChildrenAndSaysItHasNone() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> LayerSelector.select(resnet20(), List.of("12LambdaBlock/1"), false));
+        assertTrue(e.getMessage().contains("'12LambdaBlock' (a LambdaBlock"), e.getMessage());
+        assertTrue(e.getMessage().contains("no children"), e.getMessage());
+        assertFalse(e.getMessage().contains("residual"), e.getMessage());
+        assertFalse(e.getMessage().contains("branches"), e.getMessage());
+    }
+
+    @Test
+    void aResidualUnitIsRefusedForItsBranches() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> LayerSelector.select(resnet20(), List.of("2/1"), false));
+        assertTrue(e.getMessage().contains("(a ParallelBlock"), e.getMessage());
+        assertTrue(e.getMessage().contains("branches"), e.getMessage());
+    }
+
+    /**
+     * The README's advice for 32x32 inputs: DJL's ResNetV1 takes only the ImageNet depths there
+     * (not 20), and ResNetV1-18 has four stages of two units, so the paper's points are {@code
+     * 03ParallelBlock} (after stage 1) and {@code 05ParallelBlock} (after stage 2).
+     */
+    @Test
+    void resNetV1On32x32TakesOnlyImageNetDepthsAndItsStagesEndWhereTheReadmeSays() {
+        Shape image = new Shape(3, 32, 32);
+        IllegalArgumentException twenty =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                ResNetV1.builder()
+                                        .setImageShape(image)
+                                        .setNumLayers(20)
+                                        .setOutSize(10)
+                                        .build());
+        assertTrue(twenty.getMessage().contains("num_layers 20"), twenty.getMessage());
+        Block resnet18 =
+                ResNetV1.builder().setImageShape(image).setNumLayers(18).setOutSize(10).build();
+        assertEquals(
+                List.of(
+                        "01Conv2d",
+                        "02ParallelBlock",
+                        "03ParallelBlock",
+                        "04ParallelBlock",
+                        "05ParallelBlock",
+                        "06ParallelBlock",
+                        "07ParallelBlock",
+                        "08ParallelBlock",
+                        "11LambdaBlock"),
+                names(LayerSelector.select(resnet18, List.of(), false)));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Shape[] shapes = {new Shape(2).addAll(image)};
+            resnet18.initialize(manager, DataType.FLOAT32, shapes);
+            Shape afterStage1 = null;
+            Shape afterStage2 = null;
+            for (var child : resnet18.getChildren()) {
+                shapes = child.getValue().getOutputShapes(shapes);
+                if (child.getKey().equals("03ParallelBlock")) {
+                    afterStage1 = shapes[0];
+                } else if (child.getKey().equals("05ParallelBlock")) {
+                    afterStage2 = shapes[0];
+                }
+            }
+            // stage 1 keeps the resolution; stage 2 halves it and doubles the channels
+            assertEquals(new Shape(2, 64, 32, 32), afterStage1);
+            assertEquals(new Shape(2, 128, 16, 16), afterStage2);
+        }
     }
 
     @Test

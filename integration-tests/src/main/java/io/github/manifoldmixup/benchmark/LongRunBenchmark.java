@@ -71,9 +71,9 @@ public final class LongRunBenchmark {
         System.out.println("|---|---|---|---|---|---|---|---|");
         double[][] columns = new double[5][windows];
         try (NDManager host = NDManager.newBaseManager();
-                TrainerPair trainers = new TrainerPair(shape)) {
-            Trainer plainTrainer = trainers.plain();
-            Trainer mixTrainer = trainers.mixup();
+                TrainerPair trainers = TrainerPair.plainAndMixup(shape)) {
+            Trainer plainTrainer = trainers.first();
+            Trainer mixTrainer = trainers.second();
             NDManager root = root(host);
             ResNet20Steps.StepData data =
                     stepManager ->

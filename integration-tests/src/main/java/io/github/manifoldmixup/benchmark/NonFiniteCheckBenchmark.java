@@ -3,14 +3,11 @@
  */
 package io.github.manifoldmixup.benchmark;
 
-import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,14 +34,15 @@ public final class NonFiniteCheckBenchmark {
         int steps = BenchmarkArgs.intArg(args, "--steps", 40);
         int warmup = BenchmarkArgs.intArg(args, "--warmup", 5);
         Engine.getInstance().setRandomSeed(0);
+        Shape shape = new Shape(batch).addAll(ResNet20Steps.IMAGE);
         try (NDManager manager = NDManager.newBaseManager();
-                Model unchecked = ResNet20Steps.model("unchecked");
-                Model checked = ResNet20Steps.model("checked");
-                Trainer uncheckedTrainer = unchecked.newTrainer(config(false));
-                Trainer checkedTrainer = checked.newTrainer(config(true))) {
-            Shape shape = new Shape(batch, 1, 28, 28);
-            uncheckedTrainer.initialize(shape);
-            checkedTrainer.initialize(shape);
+                TrainerPair trainers =
+                        new TrainerPair(
+                                shape,
+                                ResNet20Steps.paperListener().optNonFiniteCheck(false).build(),
+                                ResNet20Steps.paperListener().optNonFiniteCheck(true).build())) {
+            Trainer uncheckedTrainer = trainers.first();
+            Trainer checkedTrainer = trainers.second();
             NDArray x = manager.randomNormal(shape);
             NDArray y = manager.randomInteger(0, 10, new Shape(batch), x.getDataType());
             List<Double> uncheckedTimes = new ArrayList<>();
@@ -67,16 +65,5 @@ public final class NonFiniteCheckBenchmark {
                     checkedMedian,
                     checkedMedian / uncheckedMedian);
         }
-    }
-
-    private static DefaultTrainingConfig config(boolean check) {
-        return ResNet20Steps.config(
-                ManifoldMixupTrainingListener.builder()
-                        .optAlpha(2f)
-                        .optIncludeInput(true)
-                        .optMixingLayers("04ParallelBlock", "07ParallelBlock")
-                        .optNonFiniteCheck(check)
-                        .optSeed(0)
-                        .build());
     }
 }

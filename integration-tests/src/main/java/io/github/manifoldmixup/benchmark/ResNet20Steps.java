@@ -62,14 +62,13 @@ final class ResNet20Steps {
         };
     }
 
-    /** The Manifold Mixup listener of the paper's setting. */
-    static ManifoldMixupTrainingListener paperListener() {
+    /** The Manifold Mixup listener of the paper's setting, to be built (or changed first). */
+    static ManifoldMixupTrainingListener.Builder paperListener() {
         return ManifoldMixupTrainingListener.builder()
                 .optAlpha(2f)
                 .optIncludeInput(true)
                 .optMixingLayers("04ParallelBlock", "07ParallelBlock")
-                .optSeed(0)
-                .build();
+                .optSeed(0);
     }
 
     /** The training configuration, with the listener if it is not {@code null}. */

@@ -14,6 +14,9 @@ import ai.djl.training.ParameterStore;
 import io.github.manifoldmixup.robustness.attack.Attack;
 import io.github.manifoldmixup.robustness.attack.Fgsm;
 import io.github.manifoldmixup.robustness.attack.Pgd;
+import io.github.manifoldmixup.zoo.model.FashionMnistNetwork;
+import io.github.manifoldmixup.zoo.model.ManifoldMixupModelZoo;
+import io.github.manifoldmixup.zoo.model.MixupVariant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,14 +50,20 @@ public final class RobustnessBenchmark {
         try (Model model =
                         Criteria.builder()
                                 .setTypes(NDList.class, NDList.class)
-                                .optGroupId("io.github.manifoldmixup.zoo")
-                                .optArtifactId("resnet-fashion-mnist")
-                                .optFilter("mixup", "manifold")
+                                .optGroupId(ManifoldMixupModelZoo.GROUP_ID)
+                                .optArtifactId(ManifoldMixupModelZoo.FASHION_MNIST_RESNET)
+                                .optFilter(MixupVariant.FILTER, MixupVariant.MANIFOLD.filter())
                                 .build()
                                 .loadModel();
                 NDManager manager = NDManager.newBaseManager()) {
-            NDArray images = manager.randomUniform(0f, 1f, new Shape(batch, 1, 28, 28));
-            NDArray labels = manager.randomInteger(0, 10, new Shape(batch), DataType.INT64);
+            NDArray images =
+                    manager.randomUniform(
+                            0f,
+                            1f,
+                            new Shape(batch).addAll(FashionMnistNetwork.INPUT_SHAPE.slice(1)));
+            NDArray labels =
+                    manager.randomInteger(
+                            0, FashionMnistNetwork.CLASSES, new Shape(batch), DataType.INT64);
             Attack fgsm = Fgsm.builder().optEpsilon(0.1f).build();
             Attack pgd = Pgd.builder().optEpsilon(0.1f).optSteps(steps).optStepSize(0.01f).build();
             Map<String, Runnable> passes = new LinkedHashMap<>();

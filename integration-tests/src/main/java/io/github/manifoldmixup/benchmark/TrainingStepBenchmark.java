@@ -42,9 +42,9 @@ public final class TrainingStepBenchmark {
         Engine.getInstance().setRandomSeed(0);
         Shape shape = new Shape(batch).addAll(ResNet20Steps.IMAGE);
         try (NDManager manager = NDManager.newBaseManager();
-                TrainerPair trainers = new TrainerPair(shape)) {
-            Trainer plainTrainer = trainers.plain();
-            Trainer mixTrainer = trainers.mixup();
+                TrainerPair trainers = TrainerPair.plainAndMixup(shape)) {
+            Trainer plainTrainer = trainers.first();
+            Trainer mixTrainer = trainers.second();
             plainTrainer.setMetrics(new Metrics());
             mixTrainer.setMetrics(new Metrics());
             NDArray x = manager.randomNormal(shape);

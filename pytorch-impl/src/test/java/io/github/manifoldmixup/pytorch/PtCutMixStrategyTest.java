@@ -1,3 +1,6 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
 package io.github.manifoldmixup.pytorch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -6,38 +9,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.manifoldmixup.pytorch.PtCutMixStrategy.Box;
 import io.github.manifoldmixup.strategy.MixedState;
 import io.github.manifoldmixup.strategy.MixingContext;
 import io.github.manifoldmixup.strategy.MixupStrategies;
+import io.github.manifoldmixup.testing.NDManagerPerTest;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PtCutMixStrategyTest {
+class PtCutMixStrategyTest extends NDManagerPerTest {
 
     private static final long[] PERMUTATION = {2, 0, 1};
     private static final int C = 2;
     private static final int H = 4;
     private static final int W = 5;
 
-    private NDManager manager;
     private NDArray hidden;
     private float[] values;
 
     @BeforeEach
     void setUp() {
-        manager = NDManager.newBaseManager();
         hidden = manager.arange((float) (3 * C * H * W)).reshape(3, C, H, W);
         values = hidden.toFloatArray();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
     }
 
     /** The expected output on the host: row i takes its partner's values inside its box. */

@@ -1,3 +1,6 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
 package io.github.manifoldmixup.pytorch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -10,7 +13,6 @@ import static org.mockito.Mockito.mock;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -18,27 +20,14 @@ import io.github.manifoldmixup.strategy.MixedState;
 import io.github.manifoldmixup.strategy.MixingContext;
 import io.github.manifoldmixup.strategy.MixupStrategies;
 import io.github.manifoldmixup.strategy.MixupStrategy;
+import io.github.manifoldmixup.testing.NDManagerPerTest;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PtInterpolationStrategyTest {
+class PtInterpolationStrategyTest extends NDManagerPerTest {
 
     private static final long[] PERMUTATION = {2, 0, 3, 1};
     private static final float LAMBDA = 0.3f;
-
-    private NDManager manager;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
 
     private MixingContext context(float lambda) {
         return new MixingContext(

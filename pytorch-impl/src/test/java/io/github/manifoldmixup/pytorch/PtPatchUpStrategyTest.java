@@ -1,3 +1,6 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
 package io.github.manifoldmixup.pytorch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -7,34 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.manifoldmixup.pytorch.PtPatchUpStrategy.Mode;
 import io.github.manifoldmixup.strategy.MixedState;
 import io.github.manifoldmixup.strategy.MixingContext;
+import io.github.manifoldmixup.testing.NDManagerPerTest;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PtPatchUpStrategyTest {
+class PtPatchUpStrategyTest extends NDManagerPerTest {
 
     private static final long[] PERMUTATION = {1, 0};
     // two examples, one channel, 2x2 maps; example 0 has one hole, example 1 has three
     private static final float[] HOLES = {1, 0, 0, 0, 0, 1, 1, 1};
     private static final float[] VALUES = {1, 2, 3, 4, 10, 20, 30, 40};
-
-    private NDManager manager;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
 
     private MixedState mixWithHoles(Mode mode, float... lambdas) {
         NDArray hidden = manager.create(VALUES, new Shape(2, 1, 2, 2));

@@ -1,3 +1,6 @@
+/*
+ * Copyright 2026 The Manifold Mixup for DJL authors. Licensed under the Apache License, Version 2.0.
+ */
 package io.github.manifoldmixup.robustness.corruption;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -10,27 +13,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.github.manifoldmixup.testing.NDManagerPerTest;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The NDArray batch operation and the DJL transform. */
-class CorruptionsTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
+class CorruptionsTest extends NDManagerPerTest {
 
     private static float[] digits(int count) {
         float[] all = new float[count * 784];

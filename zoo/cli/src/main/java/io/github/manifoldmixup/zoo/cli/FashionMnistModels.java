@@ -6,9 +6,9 @@ package io.github.manifoldmixup.zoo.cli;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.Criteria;
+import io.github.manifoldmixup.zoo.model.FashionMnistNetwork;
 import io.github.manifoldmixup.zoo.model.ManifoldMixupModelZoo;
 import io.github.manifoldmixup.zoo.model.MixupVariant;
-import io.github.manifoldmixup.zoo.network.SmallPreActResNet;
 import java.nio.file.Path;
 
 /** The two ways the commands load a Fashion-MNIST network: from the zoo, or saved parameters. */
@@ -24,7 +24,7 @@ final class FashionMnistModels {
         return Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optGroupId(ManifoldMixupModelZoo.GROUP_ID)
-                .optArtifactId("resnet-fashion-mnist")
+                .optArtifactId(ManifoldMixupModelZoo.FASHION_MNIST_RESNET)
                 .optFilter(MixupVariant.FILTER, MixupVariant.of(mixup).filter())
                 .build()
                 .loadModel();
@@ -34,7 +34,7 @@ final class FashionMnistModels {
     static Model saved(Path directory) throws Exception {
         Model model = Model.newInstance(directory.getFileName().toString());
         try {
-            model.setBlock(SmallPreActResNet.builder().setNumClasses(10).build());
+            FashionMnistNetwork.setUp(model);
             model.load(directory, PREFIX);
             return model;
         } catch (Exception e) {

@@ -5,6 +5,7 @@ package io.github.manifoldmixup.zoo.cli;
 
 import io.github.manifoldmixup.zoo.analysis.FlatteningExperiment;
 import io.github.manifoldmixup.zoo.analysis.FlatteningExperiment.Outcome;
+import io.github.manifoldmixup.zoo.dataset.FashionMnistData;
 import io.github.manifoldmixup.zoo.plot.Charts;
 import io.github.manifoldmixup.zoo.plot.SpectrumChart;
 import java.io.PrintWriter;
@@ -34,7 +35,7 @@ final class FlatteningCommand implements Callable<Integer> {
 
     @Option(
             names = "--limit",
-            defaultValue = "60000",
+            defaultValue = "" + FashionMnistData.TRAINING_IMAGES,
             description = "training images used (default: ${DEFAULT-VALUE})")
     private long limit;
 

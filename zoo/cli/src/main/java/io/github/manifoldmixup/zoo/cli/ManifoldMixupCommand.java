@@ -3,6 +3,7 @@
  */
 package io.github.manifoldmixup.zoo.cli;
 
+import io.github.manifoldmixup.zoo.plot.Charts;
 import io.github.manifoldmixup.zoo.recipe.CurvesCommand;
 import io.github.manifoldmixup.zoo.recipe.PublishCommand;
 import io.github.manifoldmixup.zoo.recipe.TrainCommand;
@@ -52,7 +53,7 @@ public final class ManifoldMixupCommand implements Runnable {
     private boolean debug;
 
     /**
-     * Runs the tool, offline unless the JVM was told otherwise.
+     * Runs the tool, offline and with headless AWT unless the JVM was told otherwise.
      *
      * @param args a subcommand and its options; {@code --help} lists them
      */
@@ -60,6 +61,7 @@ public final class ManifoldMixupCommand implements Runnable {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        Charts.headlessUnlessSet();
         System.exit(commandLine().execute(args));
     }
 

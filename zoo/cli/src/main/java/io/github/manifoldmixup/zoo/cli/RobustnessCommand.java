@@ -24,9 +24,9 @@ import io.github.manifoldmixup.robustness.ood.NoiseImages;
 import io.github.manifoldmixup.zoo.analysis.FashionMnistEvaluation;
 import io.github.manifoldmixup.zoo.dataset.FashionMnistData;
 import io.github.manifoldmixup.zoo.dataset.MnistDigits;
+import io.github.manifoldmixup.zoo.files.AtomicFiles;
 import io.github.manifoldmixup.zoo.model.MixupVariant;
 import io.github.manifoldmixup.zoo.plot.RobustnessCharts;
-import io.github.manifoldmixup.zoo.recipe.AtomicWrite;
 import io.github.manifoldmixup.zoo.recipe.PublishCommand;
 import java.io.FileNotFoundException;
 import java.io.PrintWriter;
@@ -191,7 +191,7 @@ final class RobustnessCommand implements Callable<Integer> {
         RobustnessTables.print(text, reports);
         if (replot == null) {
             Path json = out.resolve("robustness.json");
-            AtomicWrite.writeString(json, RobustnessReport.toJson(reports) + "\n");
+            AtomicFiles.writeString(json, RobustnessReport.toJson(reports) + "\n");
             text.println("JSON: " + json.toAbsolutePath());
         }
         for (Path png : RobustnessCharts.write(reports, out)) {
@@ -272,7 +272,7 @@ final class RobustnessCommand implements Callable<Integer> {
                     if (baseline != null && !report.corruptions().isEmpty()) {
                         report = report.withBaseline(baseline);
                     }
-                    AtomicWrite.writeString(
+                    AtomicFiles.writeString(
                             out.resolve(report.model() + ".json"), report.toJson() + "\n");
                     if (publish) {
                         publish(report);
@@ -422,7 +422,7 @@ final class RobustnessCommand implements Callable<Integer> {
                 "command", "java -jar zoo/cli/target/manifold-mixup.jar robustness --publish");
         JsonElement previous = metadata.remove("robustness");
         metadata.add("robustness", section);
-        AtomicWrite.writeString(file, JsonUtils.GSON_PRETTY.toJson(metadata) + "\n");
+        AtomicFiles.writeString(file, JsonUtils.GSON_PRETTY.toJson(metadata) + "\n");
         spec.commandLine()
                 .getOut()
                 .println(

@@ -36,12 +36,13 @@ public final class SpiralsDemo {
     private SpiralsDemo() {}
 
     /**
-     * Runs the demo.
+     * Runs the demo, with headless AWT unless the JVM was told otherwise.
      *
      * @param args optionally, the output directory
      * @throws Exception if training or writing a figure fails
      */
     public static void main(String[] args) throws Exception {
+        Charts.headlessUnlessSet();
         run(EPOCHS, POINTS, SEED, Paths.get(args.length > 0 ? args[0] : "target/demo"));
     }
 
@@ -92,10 +93,10 @@ public final class SpiralsDemo {
                             Locale.ROOT,
                             "%-15s %8.1f%% %7.3f %7.3f %7.3f %14.3f  %s%n",
                             o.variant().label(),
-                            100 * o.accuracy(),
-                            o.nll(),
-                            o.ece(),
-                            o.brier(),
+                            100 * o.test().accuracy(),
+                            o.test().nll(),
+                            o.test().ece(),
+                            o.test().brier(),
                             o.offDataConfidence(),
                             Arrays.stream(o.spectrum())
                                     .mapToObj(v -> String.format(Locale.ROOT, "%.3f", v))
@@ -128,7 +129,10 @@ public final class SpiralsDemo {
                 out.resolve("decision-boundaries.png"));
         Charts.writeSideBySide(
                 outcomes.stream()
-                        .map(o -> ReliabilityDiagram.chart(o.reliability(), o.variant().label()))
+                        .map(
+                                o ->
+                                        ReliabilityDiagram.chart(
+                                                o.test().reliability(), o.variant().label()))
                         .toList(),
                 420,
                 480,

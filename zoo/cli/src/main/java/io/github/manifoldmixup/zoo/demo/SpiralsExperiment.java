@@ -9,7 +9,6 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -25,10 +24,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
-import io.github.manifoldmixup.evaluator.BrierScore;
-import io.github.manifoldmixup.evaluator.ExpectedCalibrationError;
-import io.github.manifoldmixup.evaluator.NegativeLogLikelihood;
-import io.github.manifoldmixup.evaluator.Reliability;
+import io.github.manifoldmixup.evaluator.CalibrationSummary;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
 import io.github.manifoldmixup.loss.MixupLoss;
 import io.github.manifoldmixup.zoo.analysis.ClassSpectra;
@@ -101,27 +97,20 @@ public final class SpiralsExperiment {
      * What a trained variant shows.
      *
      * @param variant the variant
-     * @param accuracy test accuracy
-     * @param nll test negative log-likelihood
-     * @param ece test expected calibration error (15 bins)
-     * @param brier test Brier score
+     * @param test accuracy, NLL, ECE (15 bins), Brier score and the reliability bins on the test
+     *     points
      * @param offDataConfidence mean confidence on grid points farther than 0.25 from every training
      *     point
      * @param spectrum class-averaged singular values of the centred bottleneck representations,
      *     largest first, each divided by the square root of the class size
-     * @param reliability the test set's reliability bins
      * @param map the probability of class 1 over the grid, {@code [row][column]}
      * @param points the training points, {@code {x, y, label}}
      */
     public record Outcome(
             Variant variant,
-            float accuracy,
-            float nll,
-            float ece,
-            float brier,
+            CalibrationSummary test,
             double offDataConfidence,
             double[] spectrum,
-            Reliability reliability,
             float[][] map,
             float[][] points) {}
 
@@ -171,36 +160,15 @@ public final class SpiralsExperiment {
             float[][] points = trainingPoints(spirals, manager);
             ArrayDataset test = spirals.generate(manager, 2000, 2000, false, seed + 1);
             NDList testBatch = new NDList(testInputs(test, manager));
-            NDList testLabels = new NDList(testLabels(test, manager));
+            NDArray labels = testLabels(test, manager);
             try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
-                NDList logits = predictor.predict(testBatch);
-                ExpectedCalibrationError ece = new ExpectedCalibrationError();
-                NegativeLogLikelihood nll = new NegativeLogLikelihood();
-                BrierScore brier = new BrierScore();
-                ece.addAccumulator("test");
-                nll.addAccumulator("test");
-                brier.addAccumulator("test");
-                ece.updateAccumulator("test", testLabels, logits);
-                nll.updateAccumulator("test", testLabels, logits);
-                brier.updateAccumulator("test", testLabels, logits);
-                float accuracy =
-                        logits.head()
-                                .argMax(1)
-                                .toType(DataType.FLOAT32, false)
-                                .eq(testLabels.head())
-                                .toType(DataType.FLOAT32, false)
-                                .mean()
-                                .getFloat();
+                NDArray logits = predictor.predict(testBatch).head();
                 float[][] map = classOneMap(predictor, manager);
                 return new Outcome(
                         variant,
-                        accuracy,
-                        nll.getAccumulator("test"),
-                        ece.getAccumulator("test"),
-                        brier.getAccumulator("test"),
+                        CalibrationSummary.of(logits, labels),
                         offDataConfidence(map, points),
-                        spectrum(block, manager, testBatch.head(), testLabels.head()),
-                        ece.getReliability("test"),
+                        spectrum(block, manager, testBatch.head(), labels),
                         map,
                         points);
             }

@@ -3,15 +3,14 @@
  */
 package io.github.manifoldmixup.zoo.plot;
 
+import io.github.manifoldmixup.zoo.files.AtomicFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
@@ -25,17 +24,21 @@ public final class Charts {
     /** The least height of the legend strip below a grid, in pixels. */
     static final int LEGEND_STRIP = 40;
 
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
+    private static final String HEADLESS = "java.awt.headless";
 
     private Charts() {}
 
     /**
-     * Does nothing but load this class, which makes AWT headless; call it before building charts
-     * that are drawn elsewhere.
+     * Tells AWT that it has no display, unless the JVM was told either way: for a program's {@code
+     * main}, before anything touches AWT. The charts do not need it (they are drawn into {@link
+     * BufferedImage}s, which works with a display or without one); it keeps a command-line run from
+     * connecting to a display or showing a window or dock icon. Loading this class sets nothing.
      */
-    static void headless() {}
+    public static void headlessUnlessSet() {
+        if (System.getProperty(HEADLESS) == null) {
+            System.setProperty(HEADLESS, "true");
+        }
+    }
 
     /**
      * Writes charts side by side in one PNG.
@@ -140,18 +143,6 @@ public final class Charts {
 
     /** Writes an image as a PNG to a temporary file beside the target, then moves it in place. */
     private static void write(BufferedImage image, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        try {
-            ImageIO.write(image, "png", temporary.toFile());
-            Files.move(
-                    temporary,
-                    file,
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, temporary -> ImageIO.write(image, "png", temporary.toFile()));
     }
 }

@@ -115,7 +115,6 @@ public final class RobustnessCharts {
      * @throws IOException if a file cannot be written
      */
     public static List<Path> write(List<RobustnessReport> reports, Path dir) throws IOException {
-        Charts.headless();
         List<String> names = uniqueNames(reports);
         List<Path> written = new ArrayList<>();
         if (reports.stream().anyMatch(r -> !list(r.corruptions()).isEmpty())) {

@@ -6,6 +6,7 @@ package io.github.manifoldmixup.zoo.recipe;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.util.JsonUtils;
+import io.github.manifoldmixup.zoo.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,27 +64,23 @@ final class Checkpoints {
         Path temporary = directory.resolve(name + ".tmp");
         Path pointer = directory.resolve(LATEST + ".tmp");
         try {
-            deleteTree(temporary);
+            AtomicFiles.deleteTree(temporary);
             write(model, state, temporary);
             Path checkpoint = directory.resolve(name);
-            deleteTree(checkpoint);
+            AtomicFiles.deleteTree(checkpoint);
             Files.move(temporary, checkpoint, StandardCopyOption.ATOMIC_MOVE);
             Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
-            Files.move(
-                    pointer,
-                    directory.resolve(LATEST),
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.replace(pointer, directory.resolve(LATEST));
         } finally {
             // nothing is left here after a success; after a failure, these are partial files
-            deleteTree(temporary);
+            AtomicFiles.deleteTree(temporary);
             Files.deleteIfExists(pointer);
         }
         try (Stream<Path> old = Files.list(directory)) {
             for (Path path : old.toList()) {
                 String file = path.getFileName().toString();
                 if (file.startsWith("epoch-") && !file.equals(name)) {
-                    deleteTree(path);
+                    AtomicFiles.deleteTree(path);
                 }
             }
         }
@@ -115,16 +112,5 @@ final class Checkpoints {
                             r.seconds()));
         }
         return csv.toString();
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path file : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }

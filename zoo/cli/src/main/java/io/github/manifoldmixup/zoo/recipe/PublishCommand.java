@@ -8,15 +8,16 @@ import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.util.JsonUtils;
 import com.google.gson.JsonObject;
 import io.github.manifoldmixup.evaluator.ExpectedCalibrationError;
 import io.github.manifoldmixup.zoo.analysis.FashionMnistEvaluation;
+import io.github.manifoldmixup.zoo.dataset.FashionMnistData;
+import io.github.manifoldmixup.zoo.files.AtomicFiles;
+import io.github.manifoldmixup.zoo.model.FashionMnistNetwork;
 import io.github.manifoldmixup.zoo.model.MixupVariant;
-import io.github.manifoldmixup.zoo.network.SmallPreActResNet;
-import java.nio.charset.StandardCharsets;
+import io.github.manifoldmixup.zoo.model.ModelDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -83,11 +84,9 @@ public final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MixupVariant way = MixupVariant.of(variant);
-        try (Model model = Model.newInstance("resnet-fashion-mnist-" + way.filter());
+        try (Model model = Model.newInstance(ModelDirectory.modelName(way));
                 NDManager manager = NDManager.newBaseManager()) {
-            model.setBlock(SmallPreActResNet.builder().setNumClasses(10).build());
-            model.getBlock()
-                    .initialize(model.getNDManager(), model.getDataType(), new Shape(1, 1, 28, 28));
+            FashionMnistNetwork.setUp(model);
             TrainingState state =
                     new Checkpoints(directory)
                             .resume(model)
@@ -124,20 +123,12 @@ public final class PublishCommand implements Callable<Integer> {
                                     .findFirst()
                                     .orElseThrow();
                 }
-                AtomicWrite.move(parameters, out.resolve(way.filter() + ".params"));
-                Path json = saved.resolve(way.filter() + ".json.tmp");
-                Files.writeString(
-                        json,
-                        JsonUtils.GSON_PRETTY.toJson(metadata) + "\n",
-                        StandardCharsets.UTF_8);
-                AtomicWrite.move(json, out.resolve(way.filter() + ".json"));
+                AtomicFiles.replace(parameters, out.resolve(way.filter() + ".params"));
+                AtomicFiles.writeString(
+                        out.resolve(way.filter() + ".json"),
+                        JsonUtils.GSON_PRETTY.toJson(metadata) + "\n");
             } finally {
-                try (Stream<Path> files = Files.list(saved)) {
-                    for (Path file : files.toList()) {
-                        Files.delete(file);
-                    }
-                }
-                Files.delete(saved);
+                AtomicFiles.deleteTree(saved);
             }
             spec.commandLine().getOut().println(JsonUtils.GSON_PRETTY.toJson(metadata));
             spec.commandLine().getOut().flush();
@@ -153,7 +144,7 @@ public final class PublishCommand implements Callable<Integer> {
         metadata.addProperty("mixingOffEpoch", VariantRecipe.mixingOffEpoch(way, epochs));
         metadata.addProperty("epochs", state.epochsDone());
         metadata.addProperty("seed", state.seed());
-        metadata.addProperty("trainingImages", 60_000 - holdout);
+        metadata.addProperty("trainingImages", FashionMnistData.TRAINING_IMAGES - holdout);
         metadata.addProperty("heldOutImages", holdout);
         metadata.addProperty("trainingSeconds", Math.round(state.trainingSeconds()));
         metadata.addProperty(

@@ -21,8 +21,9 @@ import io.github.manifoldmixup.evaluator.NegativeLogLikelihood;
 import io.github.manifoldmixup.listener.ManifoldMixupTrainingListener;
 import io.github.manifoldmixup.loss.MixupLoss;
 import io.github.manifoldmixup.loss.SoftTargetLoss;
+import io.github.manifoldmixup.zoo.dataset.FashionMnistData;
+import io.github.manifoldmixup.zoo.model.FashionMnistNetwork;
 import io.github.manifoldmixup.zoo.model.MixupVariant;
-import io.github.manifoldmixup.zoo.network.SmallPreActResNet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,12 +43,13 @@ import picocli.CommandLine.Spec;
  * and per-epoch metrics (accuracy, NLL, ECE), and a checkpoint after every epoch; {@code --resume}
  * continues from the last one.
  *
- * <p>The zoo's recipe ({@code zoo/training/train-fashion-mnist.sh}): the first {@code 60000 -
- * holdout} training images with random 2-pixel translations and horizontal flips, batch 128, SGD
- * with momentum 0.9 and weight decay 5e-4, a one-cycle learning rate (linear warm-up over the first
- * 15% of updates to the peak, then a cosine decay to 0), soft-max cross-entropy (wrapped for
- * mixup). The last {@code holdout} training images are kept out for temperature scaling. After each
- * epoch the model is evaluated on the 10,000 test images.
+ * <p>The zoo's recipe ({@code zoo/training/train-fashion-mnist.sh}): the first {@value
+ * FashionMnistData#TRAINING_IMAGES} {@code - holdout} training images with random 2-pixel
+ * translations and horizontal flips, batch 128, SGD with momentum 0.9 and weight decay 5e-4, a
+ * one-cycle learning rate (linear warm-up over the first 15% of updates to the peak, then a cosine
+ * decay to 0), soft-max cross-entropy (wrapped for mixup). The last {@code holdout} training images
+ * are kept out for temperature scaling. After each epoch the model is evaluated on the 10,000 test
+ * images.
  */
 @Command(
         name = "train",
@@ -154,7 +156,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingData data = data();
         PrintWriter out = spec.commandLine().getOut();
         try (Model model = Model.newInstance("small-preact-resnet")) {
-            model.setBlock(SmallPreActResNet.builder().setNumClasses(data.classes()).build());
+            model.setBlock(FashionMnistNetwork.newBlock(data.classes()));
             // the parameters must exist before a checkpoint can be loaded into them
             model.getBlock()
                     .initialize(model.getNDManager(), model.getDataType(), data.inputShape());

@@ -12,6 +12,7 @@ import ai.djl.training.dataset.Dataset;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.translate.TranslateException;
 import io.github.manifoldmixup.zoo.dataset.FashionMnistData;
+import io.github.manifoldmixup.zoo.model.FashionMnistNetwork;
 import io.github.manifoldmixup.zoo.transform.RandomHorizontalFlip;
 import io.github.manifoldmixup.zoo.transform.RandomPaddedCrop;
 import java.io.IOException;
@@ -39,8 +40,6 @@ record TrainingData(
         int classes,
         Shape inputShape) {
 
-    private static final int FASHION_MNIST_TRAINING_IMAGES = 60_000;
-
     /**
      * Fashion-MNIST: the first {@code used - holdout} training images, evaluated on the 10,000 test
      * images; the last {@code holdout} are left for temperature scaling.
@@ -49,8 +48,8 @@ record TrainingData(
             throws IOException, TranslateException {
         int used =
                 limit == null
-                        ? FASHION_MNIST_TRAINING_IMAGES
-                        : Math.min(limit, FASHION_MNIST_TRAINING_IMAGES);
+                        ? FashionMnistData.TRAINING_IMAGES
+                        : Math.min(limit, FashionMnistData.TRAINING_IMAGES);
         if (holdout < 0 || holdout >= used) {
             throw new IllegalArgumentException(
                     "--holdout must be at least 0 and below the "
@@ -72,7 +71,11 @@ record TrainingData(
                         .setSampling(500, false)
                         .build();
         return new TrainingData(
-                all.subDataset(0, used - holdout), test, "test", 10, new Shape(1, 1, 28, 28));
+                all.subDataset(0, used - holdout),
+                test,
+                "test",
+                FashionMnistNetwork.CLASSES,
+                FashionMnistNetwork.INPUT_SHAPE);
     }
 
     /**

@@ -33,7 +33,8 @@ class SpiralsDemoTest {
                 manifold.offDataConfidence() < none.offDataConfidence(),
                 SpiralsDemo.table(outcomes));
         assertTrue(
-                none.accuracy() > 0.8f && manifold.accuracy() > 0.8f, SpiralsDemo.table(outcomes));
+                none.test().accuracy() > 0.8f && manifold.test().accuracy() > 0.8f,
+                SpiralsDemo.table(outcomes));
 
         SpiralsDemo.writeFigures(outcomes, out);
         checkPicture("decision-boundaries.png", 3 * 420, 420);

@@ -50,6 +50,12 @@ public final class FashionMnistData {
      */
     public static final String DIRECTORY_PROPERTY = "manifoldmixup.fashionmnist.dir";
 
+    /** The number of training images, {@code Dataset.Usage.TRAIN}. */
+    public static final int TRAINING_IMAGES = 60_000;
+
+    /** The number of test images, {@code Dataset.Usage.TEST}. */
+    public static final int TEST_IMAGES = 10_000;
+
     /** The zero padding of the augmentation's random crop, which is its largest shift. */
     public static final int AUGMENTATION_PADDING = 2;
 
@@ -82,7 +88,8 @@ public final class FashionMnistData {
         private Builder() {}
 
         /**
-         * Sets the split: {@code TRAIN} (60,000 examples) or {@code TEST} (10,000).
+         * Sets the split: {@code TRAIN} ({@value FashionMnistData#TRAINING_IMAGES} examples) or
+         * {@code TEST} ({@value FashionMnistData#TEST_IMAGES}).
          *
          * @param usage the split
          * @return this builder

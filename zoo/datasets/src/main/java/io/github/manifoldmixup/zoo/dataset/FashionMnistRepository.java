@@ -10,11 +10,11 @@ import ai.djl.repository.Metadata;
 import ai.djl.repository.Repository;
 import ai.djl.util.JsonUtils;
 import ai.djl.util.Utils;
+import io.github.manifoldmixup.zoo.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -62,7 +62,7 @@ final class FashionMnistRepository {
                         .resolve(ARTIFACT_ID);
         Files.createDirectories(metadataDirectory);
         String json = JsonUtils.GSON_PRETTY.toJson(metadata(files, "local-" + key));
-        writeAtomically(metadataDirectory.resolve("metadata.json"), json);
+        AtomicFiles.writeString(metadataDirectory.resolve("metadata.json"), json);
         return Repository.newInstance("Fashion-MNIST in " + files.directory(), repository);
     }
 
@@ -104,19 +104,5 @@ final class FashionMnistRepository {
             digest.update(line.getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(digest.digest(), 0, 8);
-    }
-
-    private static void writeAtomically(Path target, String content) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), "metadata", ".json.tmp");
-        try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            Files.move(
-                    temporary,
-                    target,
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 }

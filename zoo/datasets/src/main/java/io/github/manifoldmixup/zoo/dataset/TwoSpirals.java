@@ -12,9 +12,13 @@ import java.util.Random;
  * The two-spirals toy problem of the Manifold Mixup paper's Figure 1: two interleaved spirals in
  * the plane, one per class, generated on the fly (nothing to download).
  *
- * <p>Point {@code i} of class {@code c} lies at angle {@code t = turns * 2 pi * u} (with {@code u}
- * uniform in [0, 1]) and radius {@code t / (turns * 2 pi)}, rotated by {@code pi} for class 1, plus
- * Gaussian noise of standard deviation {@code noise}.
+ * <p>Point {@code i} (from 0) has class {@code c = i % 2}, so the classes alternate. It draws
+ * {@code u} uniform in [0, 1) and lies on its spiral at parameter {@code t = turns * 2 pi *
+ * sqrt(u)}, radius {@code r = t / (turns * 2 pi)} (that is, {@code sqrt(u)}: fewer points near the
+ * centre than a uniform radius would give) and angle {@code t + c * pi}: {@code (r cos(t + c pi), r
+ * sin(t + c pi))}. Each coordinate then gets its own Gaussian noise of standard deviation {@code
+ * noise}. The draws come from one {@link Random} of the seed, in the order {@code u}, the noise of
+ * x, the noise of y, point after point.
  */
 public final class TwoSpirals {
 
@@ -37,8 +41,10 @@ public final class TwoSpirals {
     }
 
     /**
-     * Generates a balanced, shuffled sample as a dataset of {@code (2)} float32 features and scalar
-     * float32 labels (0 or 1).
+     * Generates a sample as a dataset of {@code (2)} float32 features and scalar float32 labels (0
+     * or 1), in the order of the formula above: the classes alternate, so they are balanced (class
+     * 0 has one point more when {@code size} is odd). The order of the batches is {@code
+     * shuffle}'s.
      *
      * @param manager the manager of the arrays
      * @param size the number of points

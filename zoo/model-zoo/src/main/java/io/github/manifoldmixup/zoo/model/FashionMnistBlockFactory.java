@@ -7,13 +7,12 @@ import ai.djl.Model;
 import ai.djl.nn.Block;
 import ai.djl.nn.BlockFactory;
 import ai.djl.translate.ArgumentsUtil;
-import io.github.manifoldmixup.zoo.network.SmallPreActResNet;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * The {@code BlockFactory} of the Fashion-MNIST networks, named in the {@code serving.properties}
- * of an exported model directory: the small pre-activation ResNet-20 ({@link SmallPreActResNet})
+ * of an exported model directory: the small pre-activation ResNet-20 ({@link FashionMnistNetwork})
  * with {@code classes} outputs (default 10), whose parameters DJL then loads from the directory's
  * {@code <name>-0000.params}.
  */
@@ -24,9 +23,7 @@ public final class FashionMnistBlockFactory implements BlockFactory {
     /** {@inheritDoc} */
     @Override
     public Block newBlock(Model model, Path modelPath, Map<String, ?> arguments) {
-        int classes =
-                ArgumentsUtil.intValue(
-                        arguments, "classes", FashionMnistTranslators.CLASSES.size());
-        return SmallPreActResNet.builder().setNumClasses(classes).build();
+        int classes = ArgumentsUtil.intValue(arguments, "classes", FashionMnistNetwork.CLASSES);
+        return FashionMnistNetwork.newBlock(classes);
     }
 }

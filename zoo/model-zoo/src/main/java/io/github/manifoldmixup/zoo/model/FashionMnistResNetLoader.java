@@ -9,8 +9,6 @@ import ai.djl.Model;
 import ai.djl.modality.Classifications;
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.MRL;
 import ai.djl.repository.Repository;
 import ai.djl.repository.zoo.Criteria;
@@ -22,7 +20,6 @@ import ai.djl.util.JsonUtils;
 import ai.djl.util.Progress;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.manifoldmixup.zoo.network.SmallPreActResNet;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,13 +44,10 @@ import java.util.function.Function;
 final class FashionMnistResNetLoader implements ModelLoader {
 
     /** The artifact id of the Fashion-MNIST ResNets. */
-    static final String ARTIFACT_ID = "resnet-fashion-mnist";
+    static final String ARTIFACT_ID = ManifoldMixupModelZoo.FASHION_MNIST_RESNET;
 
     /** The filter that selects the variant. */
     static final String FILTER = MixupVariant.FILTER;
-
-    /** The shape of one input batch of one image. */
-    static final Shape INPUT_SHAPE = new Shape(1, 1, 28, 28);
 
     private static final String VERSION = "0.1.0";
     private static final String MAGIC = "DJL@";
@@ -113,7 +107,7 @@ final class FashionMnistResNetLoader implements ModelLoader {
         MixupVariant variant = variant(criteria.getFilters());
         Translator<I, O> translator = translator(criteria);
         String resource = variant.filter() + ".params";
-        Model model = Model.newInstance(ARTIFACT_ID + "-" + variant.filter(), criteria.getDevice());
+        Model model = Model.newInstance(ModelDirectory.modelName(variant), criteria.getDevice());
         try (InputStream parameters = resources.apply(resource)) {
             if (parameters == null) {
                 throw new ModelNotFoundException(
@@ -126,9 +120,8 @@ final class FashionMnistResNetLoader implements ModelLoader {
                                 + "). Train them with zoo/training/train-fashion-mnist.sh, publish them"
                                 + " with the publish command and rebuild the zoo module.");
             }
-            model.setBlock(SmallPreActResNet.builder().setNumClasses(10).build());
             // initialized first, so that the loaded model describes its input and can be saved
-            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, INPUT_SHAPE);
+            FashionMnistNetwork.setUp(model);
             BufferedInputStream stream = new BufferedInputStream(parameters);
             stream.mark(MAGIC.length());
             String magic = new String(stream.readNBytes(MAGIC.length()), StandardCharsets.US_ASCII);

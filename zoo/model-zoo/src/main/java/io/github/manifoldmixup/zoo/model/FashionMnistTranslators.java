@@ -58,7 +58,8 @@ final class FashionMnistTranslators {
                         || shape.get(2) != SIDE
                         || shape.get(3) != SIDE) {
                     throw new IllegalArgumentException(
-                            "resnet-fashion-mnist takes batches of shape (B, 1, 28, 28) with"
+                            ManifoldMixupModelZoo.FASHION_MNIST_RESNET
+                                    + " takes batches of shape (B, 1, 28, 28) with"
                                     + " values in [0, 1], got "
                                     + shape
                                     + ".");
@@ -73,7 +74,8 @@ final class FashionMnistTranslators {
         Shape shape = image.getShape();
         if (shape.get(0) != SIDE || shape.get(1) != SIDE) {
             throw new IllegalArgumentException(
-                    "resnet-fashion-mnist takes 28x28 images, got "
+                    ManifoldMixupModelZoo.FASHION_MNIST_RESNET
+                            + " takes 28x28 images, got "
                             + shape.get(1)
                             + "x"
                             + shape.get(0)

@@ -19,13 +19,19 @@ public final class ManifoldMixupModelZoo extends ModelZoo {
     /** The group id of this zoo's models in DJL's {@code Criteria}. */
     public static final String GROUP_ID = "io.github.manifoldmixup.zoo";
 
+    /**
+     * The artifact id of the ResNets trained on Fashion-MNIST, for {@code Criteria}'s {@code
+     * optArtifactId}; the variant is chosen with the filter {@value MixupVariant#FILTER}.
+     */
+    public static final String FASHION_MNIST_RESNET = "resnet-fashion-mnist";
+
     /** Creates the zoo with its model loaders. */
     public ManifoldMixupModelZoo() {
         addModel(new FashionMnistResNetLoader(GROUP_ID));
     }
 
     /**
-     * Returns the figures a variant of {@code resnet-fashion-mnist} was published with, the same
+     * Returns the figures a variant of {@value #FASHION_MNIST_RESNET} was published with, the same
      * that its loaded model has as properties.
      *
      * @param variant the variant

@@ -8,17 +8,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.util.Utils;
+import io.github.manifoldmixup.zoo.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Writes a zoo variant as a standard DJL model directory, which {@code
@@ -50,7 +46,7 @@ public final class ModelDirectory {
      * @return for example {@code resnet-fashion-mnist-manifold}
      */
     public static String modelName(MixupVariant variant) {
-        return FashionMnistResNetLoader.ARTIFACT_ID + "-" + variant.filter();
+        return ManifoldMixupModelZoo.FASHION_MNIST_RESNET + "-" + variant.filter();
     }
 
     /**
@@ -66,48 +62,24 @@ public final class ModelDirectory {
     public static void export(MixupVariant variant, Path directory)
             throws IOException, ModelNotFoundException, MalformedModelException {
         Path target = directory.toAbsolutePath().normalize();
-        if (Files.exists(target) && !isEmptyDirectory(target)) {
-            throw new IllegalArgumentException(
-                    "Cannot export to "
-                            + target
-                            + ": it exists and is not an empty directory. Name a new directory,"
-                            + " or remove this one first.");
-        }
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempDirectory(parent, target.getFileName() + ".tmp-");
-        try {
-            write(variant, temporary);
-            Files.deleteIfExists(target); // an empty directory, checked above
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException
-                | ModelNotFoundException
-                | MalformedModelException
-                | RuntimeException e) {
-            Utils.deleteQuietly(temporary);
-            if (e instanceof DirectoryNotEmptyException
-                    || e instanceof FileAlreadyExistsException) {
-                throw new IllegalArgumentException(
-                        "Cannot export to " + target + ": it was created while exporting.", e);
-            }
-            throw e;
-        }
-    }
-
-    private static void write(MixupVariant variant, Path directory)
-            throws IOException, ModelNotFoundException, MalformedModelException {
-        String name = modelName(variant);
+        AtomicFiles.requireNewDirectory(target); // before loading the model
         Criteria<NDList, NDList> criteria =
                 Criteria.builder()
                         .setTypes(NDList.class, NDList.class)
                         .optModelZoo(new ManifoldMixupModelZoo())
-                        .optArtifactId(FashionMnistResNetLoader.ARTIFACT_ID)
+                        .optArtifactId(ManifoldMixupModelZoo.FASHION_MNIST_RESNET)
                         .optFilter(MixupVariant.FILTER, variant.filter())
                         .build();
         try (ZooModel<NDList, NDList> model = criteria.loadModel()) {
-            model.setProperty("Epoch", "0"); // DJL names the file by it: <name>-0000.params
-            model.save(directory, name);
+            AtomicFiles.createDirectory(target, temporary -> write(variant, model, temporary));
         }
+    }
+
+    private static void write(MixupVariant variant, ZooModel<NDList, NDList> model, Path directory)
+            throws IOException {
+        String name = modelName(variant);
+        model.setProperty("Epoch", "0"); // DJL names the file by it: <name>-0000.params
+        model.save(directory, name);
         List<String> serving =
                 List.of(
                         "# A DJL model directory: Criteria.optModelPath(this directory) and DJL"
@@ -133,15 +105,6 @@ public final class ModelDirectory {
             if (metadata != null) {
                 Files.copy(metadata, directory.resolve("metadata.json"));
             }
-        }
-    }
-
-    private static boolean isEmptyDirectory(Path path) throws IOException {
-        if (!Files.isDirectory(path)) {
-            return false;
-        }
-        try (Stream<Path> entries = Files.list(path)) {
-            return entries.findAny().isEmpty();
         }
     }
 }
