@@ -5,7 +5,6 @@ package io.github.manifoldmixup.evaluator;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.training.evaluator.Evaluator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,13 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * confidence_b}, available per bin from {@link #getReliability(String)}, tells over-confidence
  * (negative) from under-confidence (positive).
  */
-public final class ExpectedCalibrationError extends Evaluator {
+public final class ExpectedCalibrationError extends ProbabilityEvaluator {
 
     /** The bin count used by default, as in Guo et al. 2017. */
     public static final int DEFAULT_BINS = 15;
 
     private final int bins;
-    private final boolean fromLogits;
     private final Map<String, Reliability> accumulators = new ConcurrentHashMap<>();
 
     /** Creates the metric, named {@code "ECE"}, with 15 bins, on logits. */
@@ -46,12 +44,11 @@ public final class ExpectedCalibrationError extends Evaluator {
      * @param fromLogits {@code true} if predictions are logits, {@code false} for probabilities
      */
     public ExpectedCalibrationError(String name, int bins, boolean fromLogits) {
-        super(name);
+        super(name, fromLogits);
         if (bins < 1) {
             throw new IllegalArgumentException("ECE needs at least one bin, got " + bins);
         }
         this.bins = bins;
-        this.fromLogits = fromLogits;
     }
 
     /**
@@ -64,7 +61,7 @@ public final class ExpectedCalibrationError extends Evaluator {
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         Reliability reliability = new Reliability(bins);
-        reliability.add(ClassProbabilities.of(labels, predictions, fromLogits));
+        reliability.add(probabilities(labels, predictions));
         return predictions.head().getManager().create((float) reliability.expectedError());
     }
 
@@ -75,16 +72,8 @@ public final class ExpectedCalibrationError extends Evaluator {
         accumulators.put(key, new Reliability(bins));
     }
 
-    /** {@inheritDoc} */
     @Override
-    public void updateAccumulator(String key, NDList labels, NDList predictions) {
-        updateAccumulators(new String[] {key}, labels, predictions);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public void updateAccumulators(String[] keys, NDList labels, NDList predictions) {
-        ClassProbabilities probabilities = ClassProbabilities.of(labels, predictions, fromLogits);
+    void accumulate(String[] keys, ClassProbabilities probabilities) {
         for (String key : keys) {
             accumulators.get(key).add(probabilities);
             totalInstances.compute(key, (k, v) -> v + probabilities.size());

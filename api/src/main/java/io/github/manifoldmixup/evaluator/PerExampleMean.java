@@ -5,7 +5,6 @@ package io.github.manifoldmixup.evaluator;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.training.evaluator.Evaluator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,9 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * since the accumulator was reset: the common part of {@link NegativeLogLikelihood} and {@link
  * BrierScore}.
  */
-abstract class PerExampleMean extends Evaluator {
+abstract class PerExampleMean extends ProbabilityEvaluator {
 
-    private final boolean fromLogits;
     private final Map<String, Double> sums = new ConcurrentHashMap<>();
 
     /**
@@ -27,8 +25,7 @@ abstract class PerExampleMean extends Evaluator {
      *     if they are probabilities
      */
     protected PerExampleMean(String name, boolean fromLogits) {
-        super(name);
-        this.fromLogits = fromLogits;
+        super(name, fromLogits);
     }
 
     /**
@@ -49,7 +46,7 @@ abstract class PerExampleMean extends Evaluator {
      */
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        ClassProbabilities probabilities = ClassProbabilities.of(labels, predictions, fromLogits);
+        ClassProbabilities probabilities = probabilities(labels, predictions);
         float[] scores = new float[probabilities.size()];
         for (int i = 0; i < scores.length; i++) {
             scores[i] = (float) score(probabilities, i);
@@ -64,16 +61,8 @@ abstract class PerExampleMean extends Evaluator {
         sums.put(key, 0.0);
     }
 
-    /** {@inheritDoc} */
     @Override
-    public void updateAccumulator(String key, NDList labels, NDList predictions) {
-        updateAccumulators(new String[] {key}, labels, predictions);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public void updateAccumulators(String[] keys, NDList labels, NDList predictions) {
-        ClassProbabilities probabilities = ClassProbabilities.of(labels, predictions, fromLogits);
+    void accumulate(String[] keys, ClassProbabilities probabilities) {
         double sum = 0;
         for (int i = 0; i < probabilities.size(); i++) {
             sum += score(probabilities, i);

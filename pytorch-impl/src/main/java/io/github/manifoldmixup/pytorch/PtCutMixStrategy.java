@@ -3,13 +3,11 @@
  */
 package io.github.manifoldmixup.pytorch;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.manifoldmixup.strategy.MixedState;
 import io.github.manifoldmixup.strategy.MixingContext;
-import io.github.manifoldmixup.strategy.MixupStrategy;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,39 +20,21 @@ import java.util.random.RandomGenerator;
  * {@code BATCH} mode, one box (and one corrected weight) per example in {@code ELEM} mode. The mask
  * is built on the activation's device from the four box bounds; nothing is read back to the host.
  */
-public final class PtCutMixStrategy implements MixupStrategy {
+public final class PtCutMixStrategy extends FeatureMapStrategy {
 
     /** The name users select this strategy by. */
     public static final String NAME = "cutmix";
 
-    /** {@inheritDoc} */
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public boolean supports(Engine engine) {
-        return PartnerRows.isPyTorch(engine);
-    }
-
-    /**
-     * Checks that the state is a batch of NCHW feature maps.
-     *
-     * @param layer the mixing point
-     * @param hiddenShape its shape
-     */
-    @Override
-    public void validate(String layer, Shape hiddenShape) {
-        PartnerRows.requireFeatureMaps(NAME, layer, hiddenShape);
+    /** Creates CutMix. */
+    public PtCutMixStrategy() {
+        super(NAME);
     }
 
     /** {@inheritDoc} */
     @Override
     public MixedState mix(NDArray hidden, MixingContext context) {
         PartnerRows.requirePyTorch(NAME, hidden);
-        PartnerRows.requireFeatureMaps(NAME, context.point(), hidden.getShape());
+        validate(context.point(), hidden.getShape());
         int height = (int) hidden.getShape().get(2);
         int width = (int) hidden.getShape().get(3);
         float[] lambdas = context.lambdas();

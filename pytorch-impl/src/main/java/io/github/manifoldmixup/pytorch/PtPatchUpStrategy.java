@@ -3,14 +3,12 @@
  */
 package io.github.manifoldmixup.pytorch;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import io.github.manifoldmixup.strategy.MixedState;
 import io.github.manifoldmixup.strategy.MixingContext;
-import io.github.manifoldmixup.strategy.MixupStrategy;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -39,7 +37,7 @@ import java.util.Objects;
  * {@code ServiceLoader}) gives block size 7, gamma 0.5 and hard mode; {@link #builder()} sets
  * others.
  */
-public final class PtPatchUpStrategy implements MixupStrategy {
+public final class PtPatchUpStrategy extends FeatureMapStrategy {
 
     /** The name users select this strategy by. */
     public static final String NAME = "patchup";
@@ -54,6 +52,7 @@ public final class PtPatchUpStrategy implements MixupStrategy {
     }
 
     private PtPatchUpStrategy(Builder builder) {
+        super(NAME);
         blockSize = builder.blockSize;
         gamma = builder.gamma;
         mode = builder.mode;
@@ -68,18 +67,6 @@ public final class PtPatchUpStrategy implements MixupStrategy {
         return new Builder();
     }
 
-    /** {@inheritDoc} */
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public boolean supports(Engine engine) {
-        return PartnerRows.isPyTorch(engine);
-    }
-
     /**
      * Checks that the state is a batch of NCHW feature maps at least as large as a block.
      *
@@ -88,7 +75,7 @@ public final class PtPatchUpStrategy implements MixupStrategy {
      */
     @Override
     public void validate(String layer, Shape hiddenShape) {
-        PartnerRows.requireFeatureMaps(NAME, layer, hiddenShape);
+        super.validate(layer, hiddenShape);
         long height = hiddenShape.get(2);
         long width = hiddenShape.get(3);
         if (blockSize > height || blockSize > width) {
