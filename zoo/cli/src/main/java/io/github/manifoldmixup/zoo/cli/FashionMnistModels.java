@@ -34,7 +34,8 @@ final class FashionMnistModels {
     static Model saved(Path directory) throws Exception {
         Model model = Model.newInstance(directory.getFileName().toString());
         try {
-            FashionMnistNetwork.setUp(model);
+            // not initialized first: DJL then refuses a file that holds no parameters
+            model.setBlock(FashionMnistNetwork.newBlock(FashionMnistNetwork.CLASSES));
             model.load(directory, PREFIX);
             return model;
         } catch (Exception e) {
