@@ -59,7 +59,7 @@ final class NonFiniteGuard implements LossCheck {
      *
      * @param outputs the outputs, with the mixing record of a mixed pass
      * @param input the input batch
-     * @param layer the mixing point, or {@code null} for an unmixed pass
+     * @param point the mixing point, or {@code null} for an unmixed pass
      * @param mixing the strategy and coefficient, or "unmixed", for messages
      * @param before the hidden state before mixing, or {@code null}
      * @param mixed the mixed hidden state, or {@code null}
@@ -68,7 +68,7 @@ final class NonFiniteGuard implements LossCheck {
     NDList mark(
             NDList outputs,
             NDList input,
-            String layer,
+            String point,
             Supplier<String> mixing,
             NDArray before,
             NDArray mixed) {
@@ -82,7 +82,7 @@ final class NonFiniteGuard implements LossCheck {
                         : mixed.sum();
         long id = forwards.incrementAndGet();
         marker.setName(MARKER_PREFIX + key + ":" + id);
-        pending.put(id, new Forward(layer, mixing, before, mixed, input));
+        pending.put(id, new Forward(point, mixing, before, mixed, input));
         NDList marked = new NDList(outputs.size() + 1);
         marked.addAll(outputs);
         marked.add(marker);
@@ -132,15 +132,15 @@ final class NonFiniteGuard implements LossCheck {
                                 + " them: a fault of the strategy"
                         : "the hidden state was already non-finite before mixing: the layers up to"
                                 + " and including '"
-                                + forward.layer()
+                                + forward.point()
                                 + "' produced it");
         return failure(
                 "the mixed hidden state at '"
-                        + forward.layer()
+                        + forward.point()
                         + "' ("
                         + forward.mixing().get()
                         + ")",
-                forward.layer(),
+                forward.point(),
                 findings);
     }
 
@@ -156,7 +156,7 @@ final class NonFiniteGuard implements LossCheck {
                             + " (a probability of 0 under a logarithm?)");
         }
         return failure(
-                "the training loss (" + forward.mixing().get() + ")", forward.layer(), findings);
+                "the training loss (" + forward.mixing().get() + ")", forward.point(), findings);
     }
 
     private NonFiniteValueException failure(String what, String layer, List<String> findings) {
@@ -178,7 +178,7 @@ final class NonFiniteGuard implements LossCheck {
 
     /** What the guard keeps of a marked forward pass until its loss is checked. */
     private record Forward(
-            String layer, Supplier<String> mixing, NDArray before, NDArray mixed, NDList input) {}
+            String point, Supplier<String> mixing, NDArray before, NDArray mixed, NDList input) {}
 
     /** Looks at the input batch and the parameters. */
     private List<String> diagnose(NDList input) {

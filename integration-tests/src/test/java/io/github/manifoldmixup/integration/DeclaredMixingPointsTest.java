@@ -13,7 +13,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.GradientCollector;
@@ -186,7 +185,7 @@ class DeclaredMixingPointsTest {
                 Model model = Model.newInstance("two-trunk")) {
             model.setBlock(net);
             ArrayDataset train = Fixtures.quadrants(manager, 1024, 64, -1);
-            ArrayDataset validation = quadrants(manager, 512, 11);
+            ArrayDataset validation = Fixtures.quadrants(manager, 512, 256, -1, 11);
             NDArray probe = manager.randomUniform(-1f, 1f, new Shape(64, 2));
             try (Trainer trainer =
                     model.newTrainer(
@@ -253,18 +252,5 @@ class DeclaredMixingPointsTest {
         NDArray w = record.targetWeight();
         NDArray mixed = h.mul(w).add(h.get(record.permutation()).mul(w.neg().add(1)));
         return net.fromJoined(ps, new NDList(mixed)).head();
-    }
-
-    /** Quadrant points like {@link Fixtures#quadrants}, from their own seed. */
-    private static ArrayDataset quadrants(NDManager manager, int size, int seed) {
-        manager.getEngine().setRandomSeed(seed);
-        NDArray points = manager.randomUniform(-1f, 1f, new Shape(size, 2));
-        NDArray labels =
-                points.get(":, 0").mul(points.get(":, 1")).gt(0f).toType(DataType.FLOAT32, false);
-        return new ArrayDataset.Builder()
-                .setData(points)
-                .optLabels(labels)
-                .setSampling(256, false)
-                .build();
     }
 }

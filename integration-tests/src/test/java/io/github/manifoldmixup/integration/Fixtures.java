@@ -79,7 +79,13 @@ final class Fixtures {
      * nanExample} gets a NaN coordinate when it is not negative.
      */
     static ArrayDataset quadrants(NDManager manager, int size, int batch, int nanExample) {
-        manager.getEngine().setRandomSeed(5);
+        return quadrants(manager, size, batch, nanExample, 5);
+    }
+
+    /** {@link #quadrants(NDManager, int, int, int)} drawn from another seed. */
+    static ArrayDataset quadrants(
+            NDManager manager, int size, int batch, int nanExample, int seed) {
+        manager.getEngine().setRandomSeed(seed);
         NDArray points = manager.randomUniform(-1f, 1f, new Shape(size, 2));
         NDArray labels =
                 points.get(":, 0").mul(points.get(":, 1")).gt(0f).toType(DataType.FLOAT32, false);
