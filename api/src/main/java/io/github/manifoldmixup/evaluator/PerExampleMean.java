@@ -10,12 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An evaluator that averages a score of each example's class probabilities over all examples seen
- * since the accumulator was reset: the common part of {@link NegativeLogLikelihood} and {@link
- * BrierScore}.
+ * since the accumulator was reset, summed {@link ExactSum exactly}: the common part of {@link
+ * NegativeLogLikelihood} and {@link BrierScore}.
  */
 abstract class PerExampleMean extends ProbabilityEvaluator {
 
-    private final Map<String, Double> sums = new ConcurrentHashMap<>();
+    private final Map<String, ExactSum> sums = new ConcurrentHashMap<>();
 
     /**
      * Creates the evaluator.
@@ -58,27 +58,28 @@ abstract class PerExampleMean extends ProbabilityEvaluator {
     @Override
     public void addAccumulator(String key) {
         totalInstances.put(key, 0L);
-        sums.put(key, 0.0);
+        sums.put(key, new ExactSum());
     }
 
     @Override
     void accumulate(String[] keys, ClassProbabilities probabilities) {
-        double sum = 0;
+        ExactSum batch = new ExactSum();
         for (int i = 0; i < probabilities.size(); i++) {
-            sum += score(probabilities, i);
+            batch.add(score(probabilities, i));
         }
-        double batchSum = sum;
         for (String key : keys) {
             totalInstances.compute(key, (k, v) -> v + probabilities.size());
-            sums.compute(key, (k, v) -> v + batchSum);
+            ExactSum sum = sums.get(key);
+            synchronized (sum) {
+                sum.add(batch);
+            }
         }
     }
 
     /** {@inheritDoc} */
     @Override
     public void resetAccumulator(String key) {
-        totalInstances.put(key, 0L);
-        sums.put(key, 0.0);
+        addAccumulator(key);
     }
 
     /**
@@ -93,6 +94,9 @@ abstract class PerExampleMean extends ProbabilityEvaluator {
         if (total == null || total == 0) {
             return Float.NaN;
         }
-        return (float) (sums.get(key) / total);
+        ExactSum sum = sums.get(key);
+        synchronized (sum) {
+            return (float) (sum.value() / total);
+        }
     }
 }

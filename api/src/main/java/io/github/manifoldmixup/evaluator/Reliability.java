@@ -3,17 +3,22 @@
  */
 package io.github.manifoldmixup.evaluator;
 
+import java.io.Serializable;
+
 /**
  * Per-bin statistics of confidence and correctness over equal-width confidence bins: the data of a
  * reliability diagram and of the {@link ExpectedCalibrationError}. Bin {@code b} (0-based) of
  * {@code M} holds confidences in {@code (b/M, (b+1)/M]}; a confidence of exactly 0 falls in bin 0.
- * Thread-safe.
+ * Sums are {@link ExactSum exact}, so bins filled on shards of a data set and {@link #merge merged}
+ * equal the bins of the whole, figure for figure. Thread-safe.
  */
-public final class Reliability {
+public final class Reliability implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final long[] counts;
-    private final double[] confidenceSums;
-    private final double[] correctSums;
+    private final ExactSum[] confidenceSums;
+    private final long[] correct;
 
     /**
      * Creates empty bins.
@@ -22,8 +27,11 @@ public final class Reliability {
      */
     public Reliability(int bins) {
         counts = new long[bins];
-        confidenceSums = new double[bins];
-        correctSums = new double[bins];
+        confidenceSums = new ExactSum[bins];
+        for (int b = 0; b < bins; b++) {
+            confidenceSums[b] = new ExactSum();
+        }
+        correct = new long[bins];
     }
 
     synchronized void add(ClassProbabilities probabilities) {
@@ -38,14 +46,37 @@ public final class Reliability {
      * Adds one prediction.
      *
      * @param confidence the probability of the predicted class, in {@code [0, 1]}
-     * @param correct whether the predicted class is the true one
+     * @param right whether the predicted class is the true one
      */
-    public synchronized void add(double confidence, boolean correct) {
+    public synchronized void add(double confidence, boolean right) {
         int bin = (int) Math.ceil(confidence * counts.length) - 1;
         bin = Math.max(0, Math.min(counts.length - 1, bin));
         counts[bin]++;
-        confidenceSums[bin] += confidence;
-        correctSums[bin] += correct ? 1 : 0;
+        confidenceSums[bin].add(confidence);
+        if (right) {
+            correct[bin]++;
+        }
+    }
+
+    /**
+     * Adds the bins of another reliability to these; the other is unchanged.
+     *
+     * @param other bins of the same number
+     * @throws IllegalArgumentException if the numbers of bins differ
+     */
+    public void merge(Reliability other) {
+        if (other.bins() != bins()) {
+            throw new IllegalArgumentException(
+                    "Cannot merge " + other.bins() + " reliability bins into " + bins());
+        }
+        Reliability copy = other.copy();
+        synchronized (this) {
+            for (int b = 0; b < counts.length; b++) {
+                counts[b] += copy.counts[b];
+                confidenceSums[b].add(copy.confidenceSums[b]);
+                correct[b] += copy.correct[b];
+            }
+        }
     }
 
     /**
@@ -74,7 +105,7 @@ public final class Reliability {
      * @return the mean, {@code NaN} for an empty bin
      */
     public synchronized double meanConfidence(int bin) {
-        return counts[bin] == 0 ? Double.NaN : confidenceSums[bin] / counts[bin];
+        return counts[bin] == 0 ? Double.NaN : confidenceSums[bin].value() / counts[bin];
     }
 
     /**
@@ -84,7 +115,7 @@ public final class Reliability {
      * @return the fraction of correct predictions, {@code NaN} for an empty bin
      */
     public synchronized double accuracy(int bin) {
-        return counts[bin] == 0 ? Double.NaN : correctSums[bin] / counts[bin];
+        return counts[bin] == 0 ? Double.NaN : (double) correct[bin] / counts[bin];
     }
 
     /**
@@ -97,7 +128,7 @@ public final class Reliability {
         double weighted = 0;
         for (int b = 0; b < counts.length; b++) {
             total += counts[b];
-            weighted += Math.abs(correctSums[b] - confidenceSums[b]);
+            weighted += Math.abs(correct[b] - confidenceSums[b].value());
         }
         return total == 0 ? Double.NaN : weighted / total;
     }
@@ -105,8 +136,10 @@ public final class Reliability {
     synchronized Reliability copy() {
         Reliability copy = new Reliability(counts.length);
         System.arraycopy(counts, 0, copy.counts, 0, counts.length);
-        System.arraycopy(confidenceSums, 0, copy.confidenceSums, 0, counts.length);
-        System.arraycopy(correctSums, 0, copy.correctSums, 0, counts.length);
+        System.arraycopy(correct, 0, copy.correct, 0, counts.length);
+        for (int b = 0; b < counts.length; b++) {
+            copy.confidenceSums[b].add(confidenceSums[b]);
+        }
         return copy;
     }
 }

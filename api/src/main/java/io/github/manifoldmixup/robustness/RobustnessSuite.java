@@ -6,7 +6,6 @@ package io.github.manifoldmixup.robustness;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -16,17 +15,10 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Progress;
-import io.github.manifoldmixup.evaluator.CalibrationSummary;
-import io.github.manifoldmixup.robustness.RobustnessReport.Adversarial;
-import io.github.manifoldmixup.robustness.RobustnessReport.Clean;
-import io.github.manifoldmixup.robustness.RobustnessReport.Corrupted;
-import io.github.manifoldmixup.robustness.RobustnessReport.OutOfDistribution;
 import io.github.manifoldmixup.robustness.attack.Attack;
 import io.github.manifoldmixup.robustness.attack.Pgd;
 import io.github.manifoldmixup.robustness.corruption.Corruption;
 import io.github.manifoldmixup.robustness.corruption.Corruptions;
-import io.github.manifoldmixup.robustness.ood.DetectionAccumulator;
-import io.github.manifoldmixup.robustness.ood.OodScore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,225 +87,160 @@ public final class RobustnessSuite {
      */
     public RobustnessReport evaluate(String name, Model model, Dataset testSet)
             throws IOException, TranslateException {
+        return accumulate(model, testSet, 0).report(name);
+    }
+
+    /**
+     * Measures a model on one shard of a labelled test set, and on the out-of-distribution sets
+     * this suite was built with; {@link SuiteAccumulator#merge merge} the shards' accumulators and
+     * read the {@link SuiteAccumulator#report report}. The shard's images are numbered from {@code
+     * firstIndex}, their place in the whole test set: the corruptions of an image depend on the
+     * seed and that number, the limit and the attacks' image counts apply to it. For the merged
+     * figures to equal one pass over the whole set, cut the shards at multiples of the batch size.
+     * The out-of-distribution sets are measured whole (up to the limit), so give each shard's suite
+     * its own slice of them, cut at multiples of the batch size too.
+     *
+     * @param model the classifier
+     * @param testShard batches of images and class labels, in the order of the whole set
+     * @param firstIndex the number of the shard's first image in the whole test set
+     * @return what was measured
+     * @throws IOException if a data set cannot be read
+     * @throws TranslateException if a data set cannot be batched
+     */
+    public SuiteAccumulator accumulate(Model model, Dataset testShard, long firstIndex)
+            throws IOException, TranslateException {
+        if (firstIndex < 0) {
+            throw new IllegalArgumentException(
+                    "A shard's first index is 0 or more, got " + firstIndex);
+        }
+        SuiteAccumulator accumulator = newAccumulator();
         NDManager manager = model.getNDManager().newSubManager();
         try (manager) {
-            CleanPass clean = clean(model, testSet, manager);
-            List<Adversarial> adversarial = new ArrayList<>();
-            for (AttackEntry entry : attacks) {
-                adversarial.add(attack(model, testSet, manager, entry));
+            forEachBatch(
+                    testShard,
+                    manager,
+                    firstIndex,
+                    limit,
+                    "clean",
+                    (images, labels, first) ->
+                            accumulator.addClean(forward(model, images), labels));
+            // PGD's random start comes from the engine's generator: seeded, a run repeats
+            for (int a = 0; a < attacks.size(); a++) {
+                Engine.getInstance().setRandomSeed((int) seed);
+                AttackEntry entry = attacks.get(a);
+                int attack = a;
+                forEachBatch(
+                        testShard,
+                        manager,
+                        firstIndex,
+                        Math.min(limit, entry.images),
+                        entry.attack.toString(),
+                        (images, labels, first) -> {
+                            NDArray adversarial = entry.attack.perturb(model, images, labels);
+                            long correct = correct(forward(model, adversarial), labels);
+                            accumulator.addAttacked(
+                                    attack, correct, (int) images.getShape().get(0));
+                        });
             }
-            List<Corrupted> corrupted = new ArrayList<>();
+            int c = 0;
             for (Corruption corruption : corruptions) {
                 for (int severity : severities) {
-                    corrupted.add(corrupt(model, testSet, manager, corruption, severity));
+                    int index = c++;
+                    forEachBatch(
+                            testShard,
+                            manager,
+                            firstIndex,
+                            limit,
+                            corruption.id() + " " + severity,
+                            (images, labels, first) -> {
+                                NDArray corrupted =
+                                        Corruptions.apply(
+                                                images, corruption, severity, seed, first);
+                                accumulator.addCorrupted(index, forward(model, corrupted), labels);
+                            });
                 }
             }
-            Map<String, long[]> histograms = new LinkedHashMap<>();
-            histograms.put(IN_DISTRIBUTION, histogram(clean.confidence));
-            List<OutOfDistribution> detection = new ArrayList<>();
             for (Map.Entry<String, Dataset> entry : outOfDistribution.entrySet()) {
-                NDList pass = logitsAndLabels(model, entry.getValue(), manager, entry.getKey());
-                pass.get(1).close();
-                NDArray logits = pass.get(0);
-                float[] confidence = OodScore.MAX_SOFTMAX.score(logits, 1f).toFloatArray();
-                histograms.put(entry.getKey(), histogram(confidence));
-                detection.addAll(detect(entry.getKey(), clean.logits, logits));
-                logits.close();
+                forEachBatch(
+                        entry.getValue(),
+                        manager,
+                        0,
+                        limit,
+                        entry.getKey(),
+                        (images, labels, first) ->
+                                accumulator.addOutOfDistribution(
+                                        entry.getKey(), forward(model, images)));
             }
-            Double meanError =
-                    corrupted.isEmpty()
-                            ? null
-                            : corrupted.stream()
-                                    .mapToDouble(c -> 1 - c.accuracy())
-                                    .average()
-                                    .orElseThrow();
-            return new RobustnessReport(
-                    name,
-                    Clean.of(clean.images, clean.summary),
-                    adversarial,
-                    corrupted,
-                    RobustnessReport.severityMeans(corrupted),
-                    meanError,
-                    null,
-                    detection,
-                    histograms);
         }
+        return accumulator;
     }
 
-    /** The clean pass: its figures, logits and confidences. */
-    private record CleanPass(
-            int images, CalibrationSummary summary, NDArray logits, float[] confidence) {}
+    private SuiteAccumulator newAccumulator() {
+        List<SuiteAccumulator.AttackSetting> attackSettings = new ArrayList<>();
+        for (AttackEntry entry : attacks) {
+            Integer steps = null;
+            Double stepSize = null;
+            if (entry.attack instanceof Pgd pgd) {
+                steps = pgd.getSteps();
+                stepSize = (double) pgd.getStepSize();
+            }
+            attackSettings.add(
+                    new SuiteAccumulator.AttackSetting(
+                            entry.attack.getName(), entry.attack.getEpsilon(), steps, stepSize));
+        }
+        List<SuiteAccumulator.CorruptionSetting> corruptionSettings = new ArrayList<>();
+        for (Corruption corruption : corruptions) {
+            for (int severity : severities) {
+                corruptionSettings.add(
+                        new SuiteAccumulator.CorruptionSetting(corruption.id(), severity));
+            }
+        }
+        return new SuiteAccumulator(
+                temperature,
+                attackSettings,
+                corruptionSettings,
+                new ArrayList<>(outOfDistribution.keySet()));
+    }
 
-    private CleanPass clean(Model model, Dataset testSet, NDManager manager)
+    /** What is done with each batch: images, labels and the number of the first image. */
+    @FunctionalInterface
+    private interface BatchAction {
+        void accept(NDArray images, NDArray labels, long first);
+    }
+
+    /**
+     * Runs an action on the batches of a data set whose images are numbered from {@code
+     * firstIndex}, up to (not including) image number {@code end}; each batch's arrays are closed
+     * after it.
+     */
+    private void forEachBatch(
+            Dataset dataset,
+            NDManager manager,
+            long firstIndex,
+            long end,
+            String what,
+            BatchAction action)
             throws IOException, TranslateException {
-        NDList pass = logitsAndLabels(model, testSet, manager, "clean");
-        NDArray logits = pass.get(0);
-        NDArray labels = pass.get(1);
-        CalibrationSummary summary = CalibrationSummary.of(logits, labels);
-        float[] confidence = OodScore.MAX_SOFTMAX.score(logits, 1f).toFloatArray();
-        labels.close();
-        return new CleanPass((int) logits.getShape().get(0), summary, logits, confidence);
-    }
-
-    private Adversarial attack(Model model, Dataset testSet, NDManager manager, AttackEntry entry)
-            throws IOException, TranslateException {
-        // PGD's random start comes from the engine's generator: seeded, a run repeats
-        Engine.getInstance().setRandomSeed((int) seed);
-        int wanted = Math.min(limit, entry.images);
-        begin(entry.attack.toString(), wanted);
-        long correct = 0;
-        int seen = 0;
-        for (Batch batch : testSet.getData(manager)) {
-            try (batch;
-                    NDManager scope = manager.newSubManager()) {
-                int take = Math.min((int) batch.getSize(), wanted - seen);
-                NDArray images = first(batch.getData().head(), take, scope);
-                NDArray labels = first(batch.getLabels().head(), take, scope);
-                NDArray adversarial = entry.attack.perturb(model, images, labels);
-                correct += correct(forward(model, adversarial), labels);
-                seen += take;
-                advance(take);
-            }
-            if (seen >= wanted) {
-                break;
-            }
+        if (firstIndex >= end) {
+            return;
         }
-        end();
-        Integer steps = null;
-        Double stepSize = null;
-        if (entry.attack instanceof Pgd pgd) {
-            steps = pgd.getSteps();
-            stepSize = (double) pgd.getStepSize();
-        }
-        return new Adversarial(
-                entry.attack.getName(),
-                entry.attack.getEpsilon(),
-                steps,
-                stepSize,
-                seen,
-                (double) correct / seen);
-    }
-
-    private Corrupted corrupt(
-            Model model, Dataset testSet, NDManager manager, Corruption corruption, int severity)
-            throws IOException, TranslateException {
-        begin(corruption.id() + " " + severity, limit);
-        CalibrationSummary.Accumulator accumulator = new CalibrationSummary.Accumulator();
-        int seen = 0;
-        for (Batch batch : testSet.getData(manager)) {
-            try (batch;
-                    NDManager scope = manager.newSubManager()) {
-                int take = Math.min((int) batch.getSize(), limit - seen);
-                NDArray images = first(batch.getData().head(), take, scope);
-                NDArray labels = first(batch.getLabels().head(), take, scope);
-                NDArray corrupted = Corruptions.apply(images, corruption, severity, seed, seen);
-                accumulator.update(forward(model, corrupted), labels);
-                seen += take;
-                advance(take);
-            }
-            if (seen >= limit) {
-                break;
-            }
-        }
-        end();
-        CalibrationSummary summary = accumulator.summary();
-        return new Corrupted(
-                corruption.id(),
-                severity,
-                seen,
-                summary.accuracy(),
-                summary.nll(),
-                summary.ece(),
-                summary.brier());
-    }
-
-    private List<OutOfDistribution> detect(String dataset, NDArray inLogits, NDArray outLogits) {
-        List<OutOfDistribution> results = new ArrayList<>();
-        results.add(
-                detection(dataset, "max_softmax", OodScore.MAX_SOFTMAX, 1f, inLogits, outLogits));
-        if (temperature != 1f) {
-            results.add(
-                    detection(
-                            dataset,
-                            "max_softmax_temperature",
-                            OodScore.MAX_SOFTMAX,
-                            temperature,
-                            inLogits,
-                            outLogits));
-        }
-        results.add(
-                detection(
-                        dataset,
-                        OodScore.NEGATIVE_ENTROPY.id(),
-                        OodScore.NEGATIVE_ENTROPY,
-                        1f,
-                        inLogits,
-                        outLogits));
-        return results;
-    }
-
-    private static OutOfDistribution detection(
-            String dataset,
-            String name,
-            OodScore score,
-            float t,
-            NDArray inLogits,
-            NDArray outLogits) {
-        DetectionAccumulator accumulator = new DetectionAccumulator();
-        accumulator.addInDistribution(score.score(inLogits, t).toFloatArray());
-        accumulator.addOutOfDistribution(score.score(outLogits, t).toFloatArray());
-        double confidence = OodScore.MAX_SOFTMAX.score(outLogits, t).mean().getFloat();
-        return new OutOfDistribution(
-                dataset,
-                name,
-                t,
-                (int) accumulator.outCount(),
-                accumulator.auroc(),
-                accumulator.auprIn(),
-                accumulator.auprOut(),
-                accumulator.fpr95(),
-                confidence);
-    }
-
-    /** The logits and labels of a data set's first {@code limit} images, in {@code manager}. */
-    private NDList logitsAndLabels(Model model, Dataset dataset, NDManager manager, String what)
-            throws IOException, TranslateException {
-        begin(what, limit);
-        NDList logits = new NDList();
-        NDList labels = new NDList();
-        int seen = 0;
+        begin(what, end - firstIndex);
+        long next = firstIndex;
         for (Batch batch : dataset.getData(manager)) {
             try (batch;
                     NDManager scope = manager.newSubManager()) {
-                int take = Math.min((int) batch.getSize(), limit - seen);
-                NDArray output = forward(model, first(batch.getData().head(), take, scope));
-                output.attach(manager);
-                logits.add(output);
-                NDArray label = first(batch.getLabels().head(), take, scope).flatten().duplicate();
-                label.attach(manager);
-                labels.add(label);
-                seen += take;
+                int take = (int) Math.min(batch.getSize(), end - next);
+                NDArray images = first(batch.getData().head(), take, scope);
+                NDArray labels = first(batch.getLabels().head(), take, scope);
+                action.accept(images, labels, next);
+                next += take;
                 advance(take);
             }
-            if (seen >= limit) {
+            if (next >= end) {
                 break;
             }
         }
         end();
-        if (logits.isEmpty()) {
-            throw new IllegalArgumentException("The data set '" + what + "' has no images.");
-        }
-        return new NDList(concat(logits), concat(labels));
-    }
-
-    /** The parts joined along the batch, the parts closed. */
-    private static NDArray concat(NDList parts) {
-        if (parts.size() == 1) {
-            return parts.head();
-        }
-        NDArray all = NDArrays.concat(parts);
-        parts.close();
-        return all;
     }
 
     /** The first {@code n} rows of an array, attached to {@code scope}. */
@@ -337,14 +264,6 @@ public final class RobustnessSuite {
                 .eq(labels.flatten().toType(DataType.INT64, false))
                 .sum()
                 .getLong();
-    }
-
-    private static long[] histogram(float[] confidence) {
-        long[] counts = new long[HISTOGRAM_BINS];
-        for (float c : confidence) {
-            counts[Math.min(HISTOGRAM_BINS - 1, (int) (c * HISTOGRAM_BINS))]++;
-        }
-        return counts;
     }
 
     private void begin(String what, long total) {

@@ -127,7 +127,8 @@ class RobustnessSuiteTest {
                         .optSeverities(1, 5)
                         .optSeed(9)
                         .optTemperature(2f)
-                        .addOutOfDistribution("same", dataset(images, 25))
+                        // in the test set's batches: the engine's scores can depend on the batch
+                        .addOutOfDistribution("same", dataset(images, 16))
                         .build()
                         .evaluate("quadrants", model, dataset(images, 16));
         // the suite's arrays are gone; only the set-up's remain
@@ -197,6 +198,86 @@ class RobustnessSuiteTest {
         assertEquals(report.corruptions(), read.corruptions());
         assertEquals(report.ood(), read.ood());
         assertTrue(report.toJson().contains("\"aupr_in\""));
+    }
+
+    @Test
+    void shardsCutAtBatchesMergeInAnyOrderIntoTheReportOfTheWholeSet() throws Exception {
+        NDArray noise = noise(IMAGES);
+        RobustnessReport whole =
+                shardSuite(noise).evaluate("quadrants", model, dataset(images, 16));
+
+        // three test shards cut at multiples of the batch, out of order; the noise (up to the
+        // limit) cut elsewhere
+        SuiteAccumulator merged = null;
+        int[][] cuts = {{32, 60, 48, 56}, {0, 16, 16, 48}, {16, 32, 0, 16}};
+        for (int[] cut : cuts) {
+            RobustnessSuite shard = shardSuite(noise.get(cut[2] + ":" + cut[3]));
+            SuiteAccumulator part = shard.accumulate(model, slice(images, cut[0], cut[1]), cut[0]);
+            if (merged == null) {
+                merged = part;
+            } else {
+                merged.merge(part);
+            }
+        }
+        RobustnessReport fromShards = merged.report("quadrants");
+        assertEquals(56, fromShards.clean().images());
+        assertEquals(40, fromShards.adversarial().get(0).images());
+        assertEquals(56, fromShards.ood().get(0).images());
+        assertEquals(whole.toJson(), fromShards.toJson());
+    }
+
+    @Test
+    void onlyTheAccumulatorsOfOneSuiteMerge() throws Exception {
+        SuiteAccumulator plain =
+                RobustnessSuite.builder().build().accumulate(model, dataset(images, 16), 0);
+        SuiteAccumulator attacked =
+                RobustnessSuite.builder()
+                        .addAttack(Fgsm.builder().optEpsilon(0.1f).build())
+                        .build()
+                        .accumulate(model, dataset(images, 16), 0);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> plain.merge(attacked));
+        assertTrue(e.getMessage().contains("same attacks"), e.getMessage());
+        IllegalArgumentException empty =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                RobustnessSuite.builder()
+                                        .optLimit(10)
+                                        .build()
+                                        .accumulate(model, dataset(images, 16), 10)
+                                        .report("nothing"));
+        assertEquals("The data set 'clean' has no images.", empty.getMessage());
+    }
+
+    /** FGSM on the first 40, two corruptions, a temperature and a noise set; 56 images. */
+    private RobustnessSuite shardSuite(NDArray noise) {
+        return RobustnessSuite.builder()
+                .addAttack(Fgsm.builder().optEpsilon(0.15f).build(), 40)
+                .optCorruptions(List.of(Corruption.GAUSSIAN_NOISE, Corruption.ROTATE))
+                .optSeverities(2, 4)
+                .optSeed(5)
+                .optLimit(56)
+                .optTemperature(1.5f)
+                .addOutOfDistribution("noise", slice(noise, 0, noise.getShape().get(0)))
+                .build();
+    }
+
+    private ArrayDataset slice(NDArray data, long from, long to) {
+        return new ArrayDataset.Builder()
+                .setData(data.get(from + ":" + to))
+                .optLabels(labels.get(from + ":" + to))
+                .setSampling(16, false)
+                .build();
+    }
+
+    private NDArray noise(int count) {
+        Random random = new Random(3);
+        float[] pixels = new float[count * 64];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextFloat();
+        }
+        return model.getNDManager().create(pixels, new Shape(count, 1, 8, 8));
     }
 
     @Test

@@ -3,6 +3,7 @@
  */
 package io.github.manifoldmixup.robustness.ood;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,16 @@ import java.util.TreeMap;
  * scikit-learn's {@code roc_auc_score} and {@code average_precision_score}. Accumulators filled on
  * separate shards and {@link #merge merged} hold exactly the same counts as one filled in a single
  * pass, so they give exactly the same figures. {@code -0.0} counts as {@code 0.0}; infinite scores
- * are allowed, NaN scores are rejected. Not thread-safe.
+ * are allowed, NaN scores are rejected. Serializable, so that shards can be scored in other
+ * processes. Not thread-safe.
  *
  * <p>At a threshold {@code t} an input is accepted as in-distribution when its score is {@code >=
  * t}; the true positive rate (TPR) is the share of in-distribution inputs accepted, the false
  * positive rate (FPR) the share of OOD inputs accepted.
  */
-public final class DetectionAccumulator {
+public final class DetectionAccumulator implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final int IN = 0;
     private static final int OUT = 1;
