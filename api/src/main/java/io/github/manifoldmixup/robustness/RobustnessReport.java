@@ -6,6 +6,7 @@ package io.github.manifoldmixup.robustness;
 import ai.djl.util.JsonUtils;
 import com.google.gson.annotations.SerializedName;
 import io.github.manifoldmixup.evaluator.CalibrationSummary;
+import io.github.manifoldmixup.evaluator.Reliability;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,14 +51,50 @@ public record RobustnessReport(
      * @param nll the mean negative log-likelihood
      * @param ece the expected calibration error (15 bins)
      * @param brier the mean Brier score
+     * @param reliability the non-empty bins of the ECE, for a reliability diagram; null in reports
+     *     written without them
      */
-    public record Clean(int images, double accuracy, double nll, double ece, double brier) {
+    public record Clean(
+            int images,
+            double accuracy,
+            double nll,
+            double ece,
+            double brier,
+            List<ReliabilityBin> reliability) {
 
         static Clean of(int images, CalibrationSummary summary) {
+            List<ReliabilityBin> bins = new ArrayList<>();
+            Reliability reliability = summary.reliability();
+            for (int b = 0; b < reliability.bins(); b++) {
+                if (reliability.count(b) > 0) {
+                    bins.add(
+                            new ReliabilityBin(
+                                    b,
+                                    reliability.count(b),
+                                    reliability.meanConfidence(b),
+                                    reliability.accuracy(b)));
+                }
+            }
             return new Clean(
-                    images, summary.accuracy(), summary.nll(), summary.ece(), summary.brier());
+                    images,
+                    summary.accuracy(),
+                    summary.nll(),
+                    summary.ece(),
+                    summary.brier(),
+                    bins);
         }
     }
+
+    /**
+     * One bin of the ECE on the clean images.
+     *
+     * @param bin the 0-based bin of {@value
+     *     io.github.manifoldmixup.evaluator.ExpectedCalibrationError#DEFAULT_BINS}
+     * @param images the images whose confidence falls in it
+     * @param confidence their mean confidence
+     * @param accuracy their accuracy
+     */
+    public record ReliabilityBin(int bin, long images, double confidence, double accuracy) {}
 
     /**
      * Accuracy under one attack.

@@ -11,6 +11,7 @@ import io.github.manifoldmixup.robustness.RobustnessReport.Clean;
 import io.github.manifoldmixup.robustness.RobustnessReport.Corrupted;
 import io.github.manifoldmixup.robustness.RobustnessReport.OutOfDistribution;
 import io.github.manifoldmixup.robustness.ood.DetectionAccumulator;
+import io.github.manifoldmixup.robustness.ood.DetectionFigures;
 import io.github.manifoldmixup.robustness.ood.OodScore;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class SuiteAccumulator implements Serializable {
             List<CorruptionSetting> corruptionSettings,
             List<String> outOfDistribution) {
         this.temperature = temperature;
-        for (Detector detector : detectors()) {
+        for (Detector detector : detectorList()) {
             cleanScores.put(detector.name, new DetectionAccumulator());
         }
         for (AttackSetting attack : attackSettings) {
@@ -60,7 +61,7 @@ public final class SuiteAccumulator implements Serializable {
             corruptions.add(new CorruptionTally(corruption));
         }
         for (String name : outOfDistribution) {
-            ood.put(name, new OodTally(detectors()));
+            ood.put(name, new OodTally(detectorList()));
         }
     }
 
@@ -74,7 +75,7 @@ public final class SuiteAccumulator implements Serializable {
     /** A detection score: its name in the report, the score and the temperature it is read at. */
     private record Detector(String name, OodScore score, float temperature) {}
 
-    private List<Detector> detectors() {
+    private List<Detector> detectorList() {
         List<Detector> detectors = new ArrayList<>();
         detectors.add(new Detector("max_softmax", OodScore.MAX_SOFTMAX, 1f));
         if (temperature != 1f) {
@@ -88,7 +89,7 @@ public final class SuiteAccumulator implements Serializable {
     void addClean(NDArray logits, NDArray labels) {
         clean.update(logits, labels);
         count(cleanHistogram, OodScore.MAX_SOFTMAX.score(logits, 1f).toFloatArray());
-        for (Detector detector : detectors()) {
+        for (Detector detector : detectorList()) {
             cleanScores
                     .get(detector.name)
                     .addInDistribution(
@@ -109,7 +110,7 @@ public final class SuiteAccumulator implements Serializable {
         OodTally tally = ood.get(name);
         float[] confidence = OodScore.MAX_SOFTMAX.score(logits, 1f).toFloatArray();
         count(tally.histogram, confidence);
-        for (Detector detector : detectors()) {
+        for (Detector detector : detectorList()) {
             float[] scores = detector.score.score(logits, detector.temperature).toFloatArray();
             tally.scores.get(detector.name).addOutOfDistribution(scores);
             float[] meanOf =
@@ -180,11 +181,100 @@ public final class SuiteAccumulator implements Serializable {
      * Returns the figures of every image measured.
      *
      * @param model the model's name in the report
+     * @return the report, with exact detection figures
+     * @throws IllegalArgumentException if no test image, or no image of an out-of-distribution set,
+     *     was measured
+     * @throws IllegalStateException if the detection scores were {@link #dropDetectionScores
+     *     dropped}
+     */
+    public RobustnessReport report(String model) {
+        return report(
+                model, (set, detector) -> DetectionFigures.of(detectionScores(set, detector)));
+    }
+
+    /** Where the detection figures of a report come from. */
+    @FunctionalInterface
+    public interface DetectionSource {
+
+        /**
+         * Returns the figures of a detector on an out-of-distribution set.
+         *
+         * @param set the set's name, one of {@link #outOfDistributionSets()}
+         * @param detector the detector's name, one of {@link #detectors()}
+         * @return the figures
+         */
+        DetectionFigures of(String set, String detector);
+    }
+
+    /**
+     * Returns the names of the out-of-distribution sets, in the order of the report.
+     *
+     * @return the names
+     */
+    public List<String> outOfDistributionSets() {
+        return List.copyOf(ood.keySet());
+    }
+
+    /**
+     * Returns the names of the detection scores, as the report names them: {@code max_softmax},
+     * {@code max_softmax_temperature} (at a temperature other than 1) and {@code negative_entropy}.
+     *
+     * @return the names
+     */
+    public List<String> detectors() {
+        return detectorList().stream().map(Detector::name).toList();
+    }
+
+    /**
+     * Returns a detector's scores on the test images and on one out-of-distribution set.
+     *
+     * @param set the set's name
+     * @param detector the detector's name
+     * @return a new accumulator holding both sides' scores
+     * @throws IllegalArgumentException for an unknown set or detector
+     */
+    public DetectionAccumulator detectionScores(String set, String detector) {
+        OodTally tally = ood.get(set);
+        if (tally == null || !cleanScores.containsKey(detector)) {
+            throw new IllegalArgumentException(
+                    "No scores of detector '"
+                            + detector
+                            + "' on set '"
+                            + set
+                            + "'; the sets are "
+                            + ood.keySet()
+                            + " and the detectors "
+                            + detectors());
+        }
+        DetectionAccumulator both = new DetectionAccumulator();
+        both.merge(cleanScores.get(detector));
+        both.merge(tally.scores.get(detector));
+        return both;
+    }
+
+    /**
+     * Drops the detection scores, keeping every count and sum: what is left is a few kilobytes, and
+     * the report then needs detection figures from elsewhere ({@link #report(String,
+     * DetectionSource)}).
+     */
+    public void dropDetectionScores() {
+        cleanScores.replaceAll((name, scores) -> new DetectionAccumulator());
+        for (OodTally tally : ood.values()) {
+            tally.scores.replaceAll((name, scores) -> new DetectionAccumulator());
+        }
+    }
+
+    /**
+     * Returns the figures of every image measured, with detection figures from a source.
+     *
+     * @param model the model's name in the report
+     * @param figures the detection figures of each set and detector
      * @return the report
      * @throws IllegalArgumentException if no test image, or no image of an out-of-distribution set,
      *     was measured
      */
-    public RobustnessReport report(String model) {
+    public RobustnessReport report(String model, DetectionSource figures) {
+
         requireImages("clean", clean.count());
         List<Adversarial> adversarial = new ArrayList<>();
         for (AttackTally tally : attacks) {
@@ -218,20 +308,18 @@ public final class SuiteAccumulator implements Serializable {
             OodTally tally = entry.getValue();
             requireImages(entry.getKey(), tally.images);
             histograms.put(entry.getKey(), tally.histogram.clone());
-            for (Detector detector : detectors()) {
-                DetectionAccumulator both = new DetectionAccumulator();
-                both.merge(cleanScores.get(detector.name));
-                both.merge(tally.scores.get(detector.name));
+            for (Detector detector : detectorList()) {
+                DetectionFigures d = figures.of(entry.getKey(), detector.name);
                 detection.add(
                         new OutOfDistribution(
                                 entry.getKey(),
                                 detector.name,
                                 detector.temperature,
                                 Math.toIntExact(tally.images),
-                                both.auroc(),
-                                both.auprIn(),
-                                both.auprOut(),
-                                both.fpr95(),
+                                d.auroc(),
+                                d.auprIn(),
+                                d.auprOut(),
+                                d.fpr95(),
                                 tally.confidenceSums.get(detector.name).value() / tally.images));
             }
         }

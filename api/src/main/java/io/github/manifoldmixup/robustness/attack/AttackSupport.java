@@ -23,6 +23,13 @@ import java.util.List;
  */
 final class AttackSupport {
 
+    /**
+     * Held while a gradient is collected: DJL's PyTorch engine lets one {@link GradientCollector}
+     * collect at a time in a process, so attacks in parallel threads (the partitions of a Spark
+     * executor, say) take turns at their backward passes.
+     */
+    private static final Object GRADIENTS = new Object();
+
     private AttackSupport() {}
 
     /** Rejects bounds that are not finite or not increasing. */
@@ -199,17 +206,19 @@ final class AttackSupport {
                 NDArray leaf = x.duplicate();
                 leaf.attach(step);
                 leaf.setRequiresGradient(true);
-                try (GradientCollector collector =
-                        model.getNDManager().getEngine().newGradientCollector()) {
-                    NDList out =
-                            model.getBlock()
-                                    .forward(
-                                            new ParameterStore(step, false),
-                                            new NDList(leaf),
-                                            false);
-                    NDArray logits = out.head();
-                    NDArray loss = logits.logSoftmax(1).mul(oneHot(logits)).sum().neg();
-                    collector.backward(loss);
+                synchronized (GRADIENTS) {
+                    try (GradientCollector collector =
+                            model.getNDManager().getEngine().newGradientCollector()) {
+                        NDList out =
+                                model.getBlock()
+                                        .forward(
+                                                new ParameterStore(step, false),
+                                                new NDList(leaf),
+                                                false);
+                        NDArray logits = out.head();
+                        NDArray loss = logits.logSoftmax(1).mul(oneHot(logits)).sum().neg();
+                        collector.backward(loss);
+                    }
                 }
                 NDArray sign = leaf.getGradient().sign();
                 sign.attach(sub);

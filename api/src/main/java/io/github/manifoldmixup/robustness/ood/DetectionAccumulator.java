@@ -107,6 +107,30 @@ public final class DetectionAccumulator implements Serializable {
         outCount += out;
     }
 
+    /** Receives the counts of one distinct score value. */
+    @FunctionalInterface
+    public interface ScoreCounts {
+
+        /**
+         * Receives a score value and how often each side has it.
+         *
+         * @param score the value
+         * @param in how many in-distribution inputs have it
+         * @param out how many out-of-distribution inputs have it
+         */
+        void accept(float score, long in, long out);
+    }
+
+    /**
+     * Hands every distinct score value and its counts, from the lowest value up, to a consumer: the
+     * weighted scores that binned metrics (for example Spark MLlib's) can take.
+     *
+     * @param consumer receives each value
+     */
+    public void forEachScore(ScoreCounts consumer) {
+        counts.forEach((score, c) -> consumer.accept(score, c[IN], c[OUT]));
+    }
+
     /**
      * Returns the number of in-distribution scores.
      *

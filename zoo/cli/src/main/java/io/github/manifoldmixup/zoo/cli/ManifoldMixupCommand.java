@@ -7,6 +7,7 @@ import io.github.manifoldmixup.zoo.plot.Charts;
 import io.github.manifoldmixup.zoo.recipe.CurvesCommand;
 import io.github.manifoldmixup.zoo.recipe.PublishCommand;
 import io.github.manifoldmixup.zoo.recipe.TrainCommand;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,18 +73,32 @@ public final class ManifoldMixupCommand implements Runnable {
      */
     public static CommandLine commandLine() {
         ManifoldMixupCommand top = new ManifoldMixupCommand();
-        return new CommandLine(top)
+        return handlingErrors(new CommandLine(top), () -> top.debug);
+    }
+
+    /**
+     * Sets the tool's way with mistakes and failures on a command line: a wrong option prints what
+     * was wrong with the usage (exit {@link #USAGE}, as for an {@code IllegalArgumentException}
+     * while running), any other failure its message and those of its causes (exit {@link
+     * #FAILURE}); the stack trace only when {@code debug} says so.
+     *
+     * @param commandLine the command line
+     * @param debug whether stack traces are wanted, read when a failure happens
+     * @return the command line
+     */
+    public static CommandLine handlingErrors(CommandLine commandLine, BooleanSupplier debug) {
+        return commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(
-                        (e, commandLine, parsed) -> {
+                        (e, line, parsed) -> {
                             if (e instanceof ParameterException usage) {
                                 throw usage; // printed with the usage by the mistake handler
                             }
                             boolean mistake = e instanceof IllegalArgumentException;
-                            if (top.debug) {
-                                e.printStackTrace(commandLine.getErr());
+                            if (debug.getAsBoolean()) {
+                                e.printStackTrace(line.getErr());
                             } else {
-                                commandLine.getErr().println(message(e));
+                                line.getErr().println(message(e));
                             }
                             return mistake ? USAGE : FAILURE;
                         });

@@ -105,8 +105,8 @@ final class RobustnessCommand implements Callable<Integer> {
 
     /** Measures a model on this machine, on the Fashion-MNIST test set. */
     private RobustnessReport measure(
-            String name, ModelSource source, Model model, RobustnessSuite.Builder suite)
-            throws Exception {
+            String name, ModelSource source, Model model, float temperature) throws Exception {
+        RobustnessSuite.Builder suite = options.suite(temperature);
         try (NDManager manager = NDManager.newBaseManager()) {
             if (options.measuresOutOfDistribution()) {
                 if (digits == null) {
@@ -135,6 +135,7 @@ final class RobustnessCommand implements Callable<Integer> {
         JsonObject section = JsonUtils.GSON.toJsonTree(report).getAsJsonObject();
         section.remove("model");
         section.remove("confidenceHistograms");
+        section.getAsJsonObject("clean").remove("reliability");
         section.addProperty("images", report.clean().images());
         section.addProperty("seed", options.seed());
         section.addProperty(

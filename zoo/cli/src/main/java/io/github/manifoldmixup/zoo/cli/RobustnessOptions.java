@@ -106,7 +106,9 @@ public final class RobustnessOptions {
     @Option(
             names = "--pgd-images",
             defaultValue = "2000",
-            description = "PGD attacks the first this many test images (default: ${DEFAULT-VALUE})")
+            description =
+                    "PGD attacks the first this many test images, 0 for no PGD (default:"
+                            + " ${DEFAULT-VALUE})")
     private int pgdImages;
 
     @Option(
@@ -154,18 +156,17 @@ public final class RobustnessOptions {
     public interface Measurement {
 
         /**
-         * Measures a model with a suite configured by these options.
+         * Measures a model with a {@link #suite suite} of these options.
          *
          * @param name the model's name in the report
          * @param source where the model comes from
          * @param model the loaded model
-         * @param suite the suite's builder, with attacks, corruptions, seed, limit and temperature
-         *     set and no out-of-distribution set
+         * @param temperature the model's temperature: the zoo's published one, or one fitted on the
+         *     held-out training images
          * @return the report
          * @throws Exception if the model cannot be measured
          */
-        RobustnessReport measure(
-                String name, ModelSource source, Model model, RobustnessSuite.Builder suite)
+        RobustnessReport measure(String name, ModelSource source, Model model, float temperature)
                 throws Exception;
     }
 
@@ -188,11 +189,11 @@ public final class RobustnessOptions {
         Files.createDirectories(out);
         for (Map.Entry<String, ModelSource> entry : models.entrySet()) {
             try (Model model = entry.getValue().load()) {
-                RobustnessSuite.Builder suite = suite(temperature(entry.getValue(), model));
+                float temperature = temperature(entry.getValue(), model);
                 text.println("== " + entry.getKey());
                 text.flush();
                 RobustnessReport report =
-                        measurement.measure(entry.getKey(), entry.getValue(), model, suite);
+                        measurement.measure(entry.getKey(), entry.getValue(), model, temperature);
                 if (baseline == null
                         && report.model().equals(MixupVariant.NONE.filter())
                         && !report.corruptions().isEmpty()) {
@@ -321,7 +322,14 @@ public final class RobustnessOptions {
         return sets;
     }
 
-    private RobustnessSuite.Builder suite(float temperature) {
+    /**
+     * Returns a suite's builder with the chosen attacks, corruptions, seed and limit, and no
+     * out-of-distribution set.
+     *
+     * @param temperature the temperature of the temperature-scaled score
+     * @return the builder
+     */
+    public RobustnessSuite.Builder suite(float temperature) {
         boolean all = !attacks && !corruptions && !ood;
         RobustnessSuite.Builder suite =
                 RobustnessSuite.builder().optSeed(seed).optTemperature(temperature);
@@ -332,7 +340,7 @@ public final class RobustnessOptions {
             for (float eps : fgsmEpsilons) {
                 suite.addAttack(Fgsm.builder().optEpsilon(eps).build());
             }
-            for (float eps : pgdEpsilons) {
+            for (float eps : pgdImages == 0 ? new float[0] : pgdEpsilons) {
                 suite.addAttack(
                         Pgd.builder()
                                 .optEpsilon(eps)
@@ -427,10 +435,11 @@ public final class RobustnessOptions {
                         "A severity is 1 to " + Corruption.SEVERITIES + ", got " + severity + ".");
             }
         }
-        if (pgdSteps < 1 || pgdImages < 1 || batch < 1 || (limit != null && limit < 1)) {
+        if (pgdSteps < 1 || pgdImages < 0 || batch < 1 || (limit != null && limit < 1)) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "--pgd-steps, --pgd-images, --batch and --limit are positive numbers.");
+                    "--pgd-steps, --batch and --limit are positive numbers, --pgd-images 0 or"
+                            + " more.");
         }
     }
 

@@ -156,7 +156,7 @@ class RobustnessChartsTest {
         histograms.put("gaussian_noise", histogram(0.5 + eceGrowth, 0.1, 1000));
         return new RobustnessReport(
                 model,
-                new Clean(10000, accuracy, 0.25, 0.03, 0.1),
+                new Clean(10000, accuracy, 0.25, 0.03, 0.1, List.of()),
                 adversarial,
                 corruptions,
                 means,
