@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.dataset.Batch;
-import ai.djl.training.dataset.Dataset;
 import io.github.manifoldmixup.robustness.RobustnessReport;
 import io.github.manifoldmixup.robustness.RobustnessReport.OutOfDistribution;
 import io.github.manifoldmixup.zoo.cli.ManifoldMixupCommand;
-import io.github.manifoldmixup.zoo.dataset.FashionMnistData;
-import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,34 +51,7 @@ class SparkRobustnessTest {
     @BeforeAll
     static void writeTheTestImagesAsPngs() throws Exception {
         folder = temp.resolve("images");
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Dataset test =
-                    FashionMnistData.builder()
-                            .setUsage(Dataset.Usage.TEST)
-                            .setSampling(500, false)
-                            .optLimit(IMAGES)
-                            .optManager(manager)
-                            .build();
-            int index = 0;
-            for (Batch batch : test.getData(manager)) {
-                try (batch) {
-                    float[] pixels = batch.getData().head().toFloatArray();
-                    float[] labels = batch.getLabels().head().toFloatArray();
-                    for (int i = 0; i < labels.length; i++, index++) {
-                        BufferedImage png = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-                        for (int p = 0; p < 28 * 28; p++) {
-                            int value = Math.round(pixels[i * 784 + p] * 255);
-                            png.getRaster().setSample(p % 28, p / 28, 0, value);
-                        }
-                        Path file =
-                                folder.resolve(String.valueOf((int) labels[i]))
-                                        .resolve(String.format("%05d.png", index));
-                        Files.createDirectories(file.getParent());
-                        ImageIO.write(png, "png", file.toFile());
-                    }
-                }
-            }
-        }
+        FashionMnistImageFolder.write(folder, IMAGES);
     }
 
     @AfterEach
