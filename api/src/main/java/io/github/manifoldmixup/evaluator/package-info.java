@@ -4,6 +4,7 @@
 /**
  * Calibration metrics as DJL {@link ai.djl.training.evaluator.Evaluator}s (expected calibration
  * error with its reliability bins, negative log-likelihood, Brier score), their summary with
- * accuracy over a whole set, and temperature scaling.
+ * accuracy over a whole set, temperature scaling, and the exact sum that makes their accumulators
+ * merge without rounding error.
  */
 package io.github.manifoldmixup.evaluator;

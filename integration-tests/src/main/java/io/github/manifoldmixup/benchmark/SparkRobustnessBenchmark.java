@@ -44,7 +44,8 @@ import picocli.CommandLine;
  * stopping the session, and the job that measures the partitions is also timed alone. Then the
  * serialized size of a partition's accumulator with and without the exact detection scores.
  *
- * <p>Arguments: {@code [--images 2000] [--rounds 3] [--bins 1000]}.
+ * <p>Arguments: {@code [--images 2000] [--rounds 3] [--bins 1000] [--torch-threads N]} (PyTorch's
+ * intra-op threads, shared by the tasks of the process; default: one per core).
  */
 public final class SparkRobustnessBenchmark {
 
@@ -53,7 +54,8 @@ public final class SparkRobustnessBenchmark {
     /**
      * Runs the benchmark.
      *
-     * @param args {@code --images N}, {@code --rounds N}, {@code --bins N}
+     * @param args {@code --images N}, {@code --rounds N}, {@code --bins N}, {@code --torch-threads
+     *     N}
      * @throws Exception if the data or the model cannot be read
      */
     public static void main(String[] args) throws Exception {
@@ -62,6 +64,11 @@ public final class SparkRobustnessBenchmark {
             System.setProperty("org.slf4j.simpleLogger.log." + chatty, "warn");
         }
         System.setProperty("spark.extraListeners", MeasuringJobTimes.class.getName());
+        int threads = BenchmarkArgs.intArg(args, "--torch-threads", 0);
+        if (threads > 0) { // before the engine starts: PyTorch's threads per process
+            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
         int images = BenchmarkArgs.intArg(args, "--images", 2000);
         int rounds = BenchmarkArgs.intArg(args, "--rounds", 3);
         int bins = BenchmarkArgs.intArg(args, "--bins", 1000);

@@ -70,6 +70,10 @@ final class PartitionMeasurement
     @Override
     public Iterator<SuiteAccumulator> call(
             Integer partition, Iterator<Tuple2<Long, LabelledImage>> rows) throws Exception {
+        // an executor is a JVM of its own: DJL offline there too (the natives are in the jar)
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
         List<Tuple2<Long, LabelledImage>> images = new ArrayList<>();
         rows.forEachRemaining(images::add);
         RobustnessOptions options = SparkRobustness.parse(args);

@@ -181,6 +181,8 @@ public final class SparkRobustness implements Callable<Integer> {
             JavaPairRDD<Long, LabelledImage> cut =
                     numbered.repartitionAndSortWithinPartitions(partitioner)
                             .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            cut.count();
+            spark.catalog().clearCache(); // the decoded folder: cut holds the images now
             Broadcast<float[]> digits =
                     options.measuresOutOfDistribution() ? context.broadcast(digitPixels()) : null;
             PrintWriter text = spec.commandLine().getOut();

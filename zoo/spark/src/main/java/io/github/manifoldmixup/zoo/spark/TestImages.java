@@ -21,6 +21,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
@@ -40,7 +41,8 @@ final class TestImages {
      *
      * @param spark the session
      * @param folder the folder, in any file system Spark reads (a path, {@code hdfs://}, ...)
-     * @return the images, in order
+     * @return the images, in order; the decoded files stay cached until the session's cache is
+     *     cleared
      */
     static JavaRDD<LabelledImage> folder(SparkSession spark, String folder) {
         org.apache.spark.sql.Dataset<Row> rows =
@@ -56,7 +58,9 @@ final class TestImages {
                                 col("image.nChannels").as("channels"),
                                 col("image.data").as("data"))
                         .withColumn("name", element_at(split(col("origin"), "/"), -1))
-                        .withColumn("class", element_at(split(col("origin"), "/"), -2));
+                        .withColumn("class", element_at(split(col("origin"), "/"), -2))
+                        // decoded once, not again for the classes, the sort and the numbering
+                        .persist(StorageLevel.MEMORY_AND_DISK());
         List<String> classes =
                 rows.select("class").distinct().as(Encoders.STRING()).collectAsList();
         if (classes.isEmpty()) {
