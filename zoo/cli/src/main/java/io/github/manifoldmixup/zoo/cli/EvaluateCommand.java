@@ -69,7 +69,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
         @Option(
                 names = "--model-dir",
-                description = "load saved parameters (prefix 'model') of the small ResNet-20")
+                description =
+                        "load a DJL model directory (zoo export) or saved parameters (prefix"
+                                + " 'model') of the small ResNet-20")
         private Path directory;
     }
 

@@ -6,12 +6,17 @@ package io.github.manifoldmixup.zoo.cli;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.Criteria;
+import ai.djl.translate.NoopTranslator;
 import io.github.manifoldmixup.zoo.model.FashionMnistNetwork;
 import io.github.manifoldmixup.zoo.model.ManifoldMixupModelZoo;
 import io.github.manifoldmixup.zoo.model.MixupVariant;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The two ways the commands load a Fashion-MNIST network: from the zoo, or saved parameters. */
+/**
+ * The ways the commands load a Fashion-MNIST network: from the zoo by name, or from a directory (a
+ * DJL model directory, or saved parameters).
+ */
 final class FashionMnistModels {
 
     /** The prefix of saved parameters, as {@code train} writes them. */
@@ -30,8 +35,20 @@ final class FashionMnistModels {
                 .loadModel();
     }
 
-    /** Loads the small ResNet-20's parameters saved with the prefix {@value #PREFIX}. */
+    /**
+     * Loads a model from a directory: a DJL model directory (with {@code serving.properties}, as
+     * {@code zoo export} writes it) through {@code Criteria}, or else the small ResNet-20's
+     * parameters saved with the prefix {@value #PREFIX}, as {@code train} writes them.
+     */
     static Model saved(Path directory) throws Exception {
+        if (Files.isRegularFile(directory.resolve("serving.properties"))) {
+            return Criteria.builder()
+                    .setTypes(NDList.class, NDList.class)
+                    .optModelPath(directory)
+                    .optTranslator(new NoopTranslator())
+                    .build()
+                    .loadModel();
+        }
         Model model = Model.newInstance(directory.getFileName().toString());
         try {
             // not initialized first: DJL then refuses a file that holds no parameters

@@ -58,7 +58,9 @@ public final class RobustnessOptions {
 
     @Option(
             names = "--model-dir",
-            description = "saved parameters of the small ResNet-20 (prefix 'model'); repeatable")
+            description =
+                    "a DJL model directory (zoo export) or the saved parameters of the small"
+                            + " ResNet-20 (prefix 'model', as train writes them); repeatable")
     private List<Path> modelDirs = new ArrayList<>();
 
     @Option(names = "--attacks", description = "run the attacks")
