@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * Measures a DJL classifier off its test set: on clean images, on every chosen corruption at every
@@ -45,6 +46,29 @@ public final class RobustnessSuite {
 
     /** The key of the in-distribution images in the confidence histograms. */
     public static final String IN_DISTRIBUTION = "in-distribution";
+
+    /**
+     * Held from seeding the engine's random generator to the end of an attack pass: the generator
+     * is one per process, so suites measuring in parallel threads (the partitions of a Spark
+     * executor, say) attack one at a time and each draws what it would draw alone.
+     */
+    private static final Object RANDOM_STREAM = new Object();
+
+    /**
+     * Runs work that may draw from the engine's random generator (loading a model, which
+     * initializes its block, say) while no suite in another thread of this process is attacking, so
+     * that the attacks' random starts stay the ones a suite alone draws.
+     *
+     * @param work the work
+     * @param <T> what it returns
+     * @return its result
+     * @throws Exception what the work throws
+     */
+    public static <T> T whileNoAttackRuns(Callable<T> work) throws Exception {
+        synchronized (RANDOM_STREAM) {
+            return work.call();
+        }
+    }
 
     private final List<AttackEntry> attacks;
     private final List<Corruption> corruptions;
@@ -98,7 +122,9 @@ public final class RobustnessSuite {
      * seed and that number, the limit and the attacks' image counts apply to it. For the merged
      * figures to equal one pass over the whole set, cut the shards at multiples of the batch size.
      * The out-of-distribution sets are measured whole (up to the limit), so give each shard's suite
-     * its own slice of them, cut at multiples of the batch size too.
+     * its own slice of them, cut at multiples of the batch size too. A random attack (PGD's start)
+     * first draws and discards what one pass draws for the images before the shard ({@link
+     * Attack#skipRandomness}), so the shards' draws are those of one pass.
      *
      * @param model the classifier
      * @param testShard batches of images and class labels, in the order of the whole set
@@ -126,21 +152,28 @@ public final class RobustnessSuite {
                             accumulator.addClean(forward(model, images), labels));
             // PGD's random start comes from the engine's generator: seeded, a run repeats
             for (int a = 0; a < attacks.size(); a++) {
-                Engine.getInstance().setRandomSeed((int) seed);
                 AttackEntry entry = attacks.get(a);
                 int attack = a;
-                forEachBatch(
-                        testShard,
-                        manager,
-                        firstIndex,
-                        Math.min(limit, entry.images),
-                        entry.attack.toString(),
-                        (images, labels, first) -> {
-                            NDArray adversarial = entry.attack.perturb(model, images, labels);
-                            long correct = correct(forward(model, adversarial), labels);
-                            accumulator.addAttacked(
-                                    attack, correct, (int) images.getShape().get(0));
-                        });
+                // one generator per process: suites in parallel threads take turns at attacking
+                synchronized (RANDOM_STREAM) {
+                    Engine.getInstance().setRandomSeed((int) seed);
+                    forEachBatch(
+                            testShard,
+                            manager,
+                            firstIndex,
+                            Math.min(limit, entry.images),
+                            entry.attack.toString(),
+                            (images, labels, first) -> {
+                                if (first == firstIndex && first > 0) {
+                                    // continue the random stream where one pass would be
+                                    entry.attack.skipRandomness(images, first);
+                                }
+                                NDArray adversarial = entry.attack.perturb(model, images, labels);
+                                long correct = correct(forward(model, adversarial), labels);
+                                accumulator.addAttacked(
+                                        attack, correct, (int) images.getShape().get(0));
+                            });
+                }
             }
             int c = 0;
             for (Corruption corruption : corruptions) {

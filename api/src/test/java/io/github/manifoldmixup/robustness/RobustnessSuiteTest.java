@@ -23,6 +23,7 @@ import io.github.manifoldmixup.evaluator.CalibrationSummary;
 import io.github.manifoldmixup.robustness.RobustnessReport.Corrupted;
 import io.github.manifoldmixup.robustness.RobustnessReport.OutOfDistribution;
 import io.github.manifoldmixup.robustness.attack.Fgsm;
+import io.github.manifoldmixup.robustness.attack.Pgd;
 import io.github.manifoldmixup.robustness.corruption.Corruption;
 import io.github.manifoldmixup.robustness.corruption.Corruptions;
 import io.github.manifoldmixup.robustness.ood.OodScore;
@@ -250,10 +251,13 @@ class RobustnessSuiteTest {
         assertEquals("The data set 'clean' has no images.", empty.getMessage());
     }
 
-    /** FGSM on the first 40, two corruptions, a temperature and a noise set; 56 images. */
+    /** FGSM on the first 40, PGD, two corruptions, a temperature and a noise set; 56 images. */
     private RobustnessSuite shardSuite(NDArray noise) {
         return RobustnessSuite.builder()
                 .addAttack(Fgsm.builder().optEpsilon(0.15f).build(), 40)
+                // a random start in every batch: a shard draws on where one pass would be
+                .addAttack(
+                        Pgd.builder().optEpsilon(0.15f).optSteps(2).optStepSize(0.05f).build(), 56)
                 .optCorruptions(List.of(Corruption.GAUSSIAN_NOISE, Corruption.ROTATE))
                 .optSeverities(2, 4)
                 .optSeed(5)

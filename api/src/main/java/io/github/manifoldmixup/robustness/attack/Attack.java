@@ -52,4 +52,16 @@ public interface Attack {
      * @throws IllegalArgumentException if the labels do not match the batch or the logits
      */
     NDArray perturb(Model model, NDArray images, NDArray labels);
+
+    /**
+     * Draws from the engine's random generator what {@link #perturb} would draw for some images,
+     * and discards it. A shard of a test set that starts after image 0 calls it for the images
+     * before it, with the generator seeded as for one pass, so that its random draws are the ones a
+     * single pass over the whole set makes for its images. An attack that draws nothing does
+     * nothing, the default.
+     *
+     * @param like a batch of the images: their data type, device and shape after the batch
+     * @param images how many images to draw for
+     */
+    default void skipRandomness(NDArray like, long images) {}
 }

@@ -30,6 +30,9 @@ final class AttackSupport {
      */
     private static final Object GRADIENTS = new Object();
 
+    /** The most images whose random starts {@link #skipStarts} draws at once. */
+    private static final int SKIP_PIECE = 1024;
+
     private AttackSupport() {}
 
     /** Rejects bounds that are not finite or not increasing. */
@@ -126,6 +129,28 @@ final class AttackSupport {
         // hand the result to an enclosing scope of the caller, if there is one
         NDScope.register(result);
         return result;
+    }
+
+    /**
+     * Draws and discards the random starts {@link #run} would draw for {@code images} images like
+     * those of {@code like}: the engine's uniform draws take one number per element, so pieces of
+     * any size draw the same stream as the batches did.
+     */
+    static void skipStarts(NDArray like, long images, float epsilon) {
+        Shape image = like.getShape().slice(1);
+        try (NDManager sub = like.getManager().newSubManager()) {
+            for (long done = 0; done < images; ) {
+                long piece = Math.min(SKIP_PIECE, images - done);
+                sub.randomUniform(
+                                -epsilon,
+                                epsilon,
+                                new Shape(piece).addAll(image),
+                                like.getDataType(),
+                                like.getDevice())
+                        .close();
+                done += piece;
+            }
+        }
     }
 
     /** Turns off requires-gradient on every parameter array that has it; returns those. */

@@ -127,6 +127,14 @@ public final class Pgd implements Attack {
 
     /** {@inheritDoc} */
     @Override
+    public void skipRandomness(NDArray like, long images) {
+        if (randomStart) {
+            AttackSupport.skipStarts(like, images, epsilon);
+        }
+    }
+
+    /** {@inheritDoc} */
+    @Override
     public String toString() {
         return "pgd(epsilon="
                 + epsilon

@@ -77,7 +77,9 @@ final class PartitionMeasurement
         List<Tuple2<Long, LabelledImage>> images = new ArrayList<>();
         rows.forEachRemaining(images::add);
         RobustnessOptions options = SparkRobustness.parse(args);
-        try (Model model = source.load();
+        // loading initializes the block, a draw from the engine's generator: not while the
+        // partition beside this one attacks
+        try (Model model = RobustnessSuite.whileNoAttackRuns(source::load);
                 NDManager manager = model.getNDManager().newSubManager()) {
             TaskContext task = TaskContext.get();
             if (task != null) {

@@ -39,9 +39,8 @@ import picocli.CommandLine.Spec;
  * <p>The images are numbered and cut into partitions by whole batches. Each partition loads the
  * model once, measures its images and its share of the out-of-distribution sets, and returns a
  * {@link SuiteAccumulator}; the driver merges them into exactly the figures one machine gives on
- * the same images (PGD's random start excepted: it is drawn per partition). With {@code
- * --binned-detection} the detection scores stay in the cluster and MLlib's binned metrics give the
- * detection figures.
+ * the same images, PGD's random starts included. With {@code --binned-detection} the detection
+ * scores stay in the cluster and MLlib's binned metrics give the detection figures.
  */
 @Command(
         name = "spark-robustness",

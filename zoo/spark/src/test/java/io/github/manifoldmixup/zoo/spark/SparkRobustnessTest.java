@@ -31,7 +31,10 @@ class SparkRobustnessTest {
 
     private static final int IMAGES = 2000;
 
-    /** Every part of the suite but PGD, whose random start is drawn per partition. */
+    /**
+     * Every part of the suite; PGD (2 steps, to be quick) on the first 1,000 images, which span two
+     * partitions: the second draws its random starts where one pass would.
+     */
     private static final List<String> SUITE =
             List.of(
                     "--zoo-mixup", "manifold",
@@ -40,7 +43,9 @@ class SparkRobustnessTest {
                     "--corruption", "gaussian_noise,rotate",
                     "--severities", "2,5",
                     "--fgsm-eps", "0.1",
-                    "--pgd-images", "0");
+                    "--pgd-eps", "0.1",
+                    "--pgd-steps", "2",
+                    "--pgd-images", "1000");
 
     @TempDir static Path temp;
 
@@ -105,13 +110,14 @@ class SparkRobustnessTest {
                 KillOneMeasuringTask.KILLED.get() >= 1,
                 "a measuring task was killed and run again");
 
-        // accuracy, NLL, ECE and its bins, Brier, attacks, corruptions, AUROC, AUPR, FPR95, the
-        // histograms: all of it, to the last digit
+        // accuracy, NLL, ECE and its bins, Brier, FGSM, PGD, corruptions, AUROC, AUPR, FPR95,
+        // the histograms: all of it, to the last digit
         assertEquals(json(single), json(distributed));
         RobustnessReport report = RobustnessReport.listFromJson(json(distributed)).get(0);
         assertEquals(IMAGES, report.clean().images());
         assertTrue(report.clean().reliability().size() > 3, report.clean().toString());
         assertEquals(4, report.corruptions().size());
+        assertEquals(1000, report.adversarial().get(1).images());
         assertEquals(9, report.ood().size());
         assertTrue(report.ood().get(0).auroc() > 0.5, report.ood().get(0).toString());
     }
