@@ -77,7 +77,7 @@ public final class SuiteAccumulator implements Serializable {
 
     private List<Detector> detectorList() {
         List<Detector> detectors = new ArrayList<>();
-        detectors.add(new Detector("max_softmax", OodScore.MAX_SOFTMAX, 1f));
+        detectors.add(new Detector(OodScore.MAX_SOFTMAX.id(), OodScore.MAX_SOFTMAX, 1f));
         if (temperature != 1f) {
             detectors.add(
                     new Detector("max_softmax_temperature", OodScore.MAX_SOFTMAX, temperature));
@@ -88,13 +88,20 @@ public final class SuiteAccumulator implements Serializable {
 
     void addClean(NDArray logits, NDArray labels) {
         clean.update(logits, labels);
-        count(cleanHistogram, OodScore.MAX_SOFTMAX.score(logits, 1f).toFloatArray());
+        Map<String, float[]> scores = scoresOf(logits);
+        count(cleanHistogram, scores.get(OodScore.MAX_SOFTMAX.id()));
+        scores.forEach((name, batch) -> cleanScores.get(name).addInDistribution(batch));
+    }
+
+    /** Each detector's scores of a batch, each computed once. */
+    private Map<String, float[]> scoresOf(NDArray logits) {
+        Map<String, float[]> scores = new LinkedHashMap<>();
         for (Detector detector : detectorList()) {
-            cleanScores
-                    .get(detector.name)
-                    .addInDistribution(
-                            detector.score.score(logits, detector.temperature).toFloatArray());
+            scores.put(
+                    detector.name,
+                    detector.score.score(logits, detector.temperature).toFloatArray());
         }
+        return scores;
     }
 
     void addAttacked(int attack, long correct, int images) {
@@ -108,17 +115,14 @@ public final class SuiteAccumulator implements Serializable {
 
     void addOutOfDistribution(String name, NDArray logits) {
         OodTally tally = ood.get(name);
-        float[] confidence = OodScore.MAX_SOFTMAX.score(logits, 1f).toFloatArray();
+        Map<String, float[]> scores = scoresOf(logits);
+        float[] confidence = scores.get(OodScore.MAX_SOFTMAX.id());
         count(tally.histogram, confidence);
         for (Detector detector : detectorList()) {
-            float[] scores = detector.score.score(logits, detector.temperature).toFloatArray();
-            tally.scores.get(detector.name).addOutOfDistribution(scores);
-            float[] meanOf =
-                    detector.temperature == 1f
-                            ? confidence
-                            : OodScore.MAX_SOFTMAX
-                                    .score(logits, detector.temperature)
-                                    .toFloatArray();
+            float[] batch = scores.get(detector.name);
+            tally.scores.get(detector.name).addOutOfDistribution(batch);
+            // the mean maximum softmax probability at the detector's temperature
+            float[] meanOf = detector.score == OodScore.MAX_SOFTMAX ? batch : confidence;
             ExactSum sum = tally.confidenceSums.get(detector.name);
             for (float c : meanOf) {
                 sum.add(c);

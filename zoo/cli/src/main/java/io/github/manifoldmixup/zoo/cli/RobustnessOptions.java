@@ -21,6 +21,7 @@ import io.github.manifoldmixup.robustness.ood.NoiseImages;
 import io.github.manifoldmixup.zoo.analysis.FashionMnistEvaluation;
 import io.github.manifoldmixup.zoo.dataset.MnistDigits;
 import io.github.manifoldmixup.zoo.files.AtomicFiles;
+import io.github.manifoldmixup.zoo.model.FashionMnistNetwork;
 import io.github.manifoldmixup.zoo.model.MixupVariant;
 import io.github.manifoldmixup.zoo.plot.RobustnessCharts;
 import java.io.FileNotFoundException;
@@ -45,8 +46,8 @@ import picocli.CommandLine.Spec;
  */
 public final class RobustnessOptions {
 
-    /** The image shape of the Fashion-MNIST networks. */
-    public static final Shape IMAGE = new Shape(1, 28, 28);
+    /** The shape of one image of the Fashion-MNIST networks. */
+    private static final Shape IMAGE = FashionMnistNetwork.INPUT_SHAPE.slice(1);
 
     @Option(
             names = "--zoo-mixup",

@@ -15,6 +15,7 @@ import io.github.manifoldmixup.robustness.RobustnessSuite;
 import io.github.manifoldmixup.robustness.SuiteAccumulator;
 import io.github.manifoldmixup.zoo.cli.ModelSource;
 import io.github.manifoldmixup.zoo.cli.RobustnessOptions;
+import io.github.manifoldmixup.zoo.model.FashionMnistNetwork;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,6 +37,9 @@ final class PartitionMeasurement
                 Integer, Iterator<Tuple2<Long, LabelledImage>>, Iterator<SuiteAccumulator>> {
 
     private static final long serialVersionUID = 1L;
+
+    /** The shape of one image of the Fashion-MNIST networks. */
+    private static final Shape IMAGE = FashionMnistNetwork.INPUT_SHAPE.slice(1);
 
     private final String[] args;
     private final ModelSource source;
@@ -88,9 +92,8 @@ final class PartitionMeasurement
             RobustnessSuite.Builder suite = options.suite(temperature);
             if (digits != null) {
                 float[] pixels = digits.value();
-                long count = pixels.length / RobustnessOptions.IMAGE.size();
-                NDArray digitImages =
-                        manager.create(pixels, new Shape(count).addAll(RobustnessOptions.IMAGE));
+                long count = pixels.length / IMAGE.size();
+                NDArray digitImages = manager.create(pixels, new Shape(count).addAll(IMAGE));
                 long[] range = partitioner.range(partition, Math.min(options.limit(), count));
                 for (Map.Entry<String, RandomAccessDataset> set :
                         options.outOfDistribution(manager, digitImages).entrySet()) {
@@ -115,15 +118,14 @@ final class PartitionMeasurement
             List<Tuple2<Long, LabelledImage>> images,
             NDManager manager,
             RobustnessOptions options) {
-        Shape image = RobustnessOptions.IMAGE;
-        int size = (int) image.size();
+        int size = (int) IMAGE.size();
         ByteBuffer pixels = ByteBuffer.allocateDirect(images.size() * size);
         float[] labels = new float[images.size()];
         for (int i = 0; i < images.size(); i++) {
             LabelledImage one = images.get(i)._2();
-            if (one.channels() != image.get(0)
-                    || one.height() != image.get(1)
-                    || one.width() != image.get(2)) {
+            if (one.channels() != IMAGE.get(0)
+                    || one.height() != IMAGE.get(1)
+                    || one.width() != IMAGE.get(2)) {
                 throw new IllegalArgumentException(
                         "The image "
                                 + one.origin()
@@ -150,7 +152,7 @@ final class PartitionMeasurement
         NDArray raw =
                 manager.create(
                         pixels,
-                        new Shape(images.size(), image.get(1), image.get(2), image.get(0)),
+                        new Shape(images.size(), IMAGE.get(1), IMAGE.get(2), IMAGE.get(0)),
                         DataType.UINT8);
         return new ArrayDataset.Builder()
                 .setData(new ToTensor().transform(raw))
